@@ -1,0 +1,43 @@
+import type { AppContext } from './app-context';
+import { systemClock, type Clock } from './clock';
+import { EventBus } from './event-bus';
+import { createFileLogger, type Logger } from './logger';
+import { dataPaths, ensureDataDirs } from './paths';
+import { openDatabase } from '../db/database';
+import { createHandlers } from '../api/handlers';
+import type { HandlerMap } from '../api/dispatcher';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Core {
+  app: AppContext;
+  handlers: HandlerMap;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  log?: Logger;
+  testMode?: boolean;
+  integrityCheck?: 'full' | 'quick' | 'none';
+}
+
+/** Opens one installation (its data folder and database) and builds its handlers. One per process. */
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const paths = dataPaths(opts.dataDir);
+  ensureDataDirs(paths);
+  const log = opts.log ?? createFileLogger(paths.logs);
+  const db = await openDatabase({ file: paths.database, backupDir: paths.backups, log, integrityCheck: opts.integrityCheck });
+  const app: AppContext = { db, clock: opts.clock ?? systemClock, log, events: new EventBus(), paths, version: APP_VERSION, testMode: !!opts.testMode };
+  const handlers = createHandlers(app);
+  const closers: (() => void)[] = [];
+  return {
+    app,
+    handlers,
+    close() {
+      for (const c of closers.reverse()) c();
+      if (db.open) db.close();
+    },
+  };
+}

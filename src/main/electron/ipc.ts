@@ -1,0 +1,32 @@
+import { ipcMain, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { Core } from '../app/bootstrap';
+import { dispatch } from '../api/dispatcher';
+import { resolveCaller } from '../users/caller';
+import { fail } from '../../shared/api/result';
+import { isAllowedSender } from './security';
+
+export const IPC_CALL = 'motcua:call';
+export const IPC_EVENT = 'motcua:event';
+
+/** Wires the API contract to IPC: one channel, sender checked, the same dispatcher as the office server. */
+export function registerIpc(core: Core, trusted: { rendererIndexUrl?: string }): () => void {
+  const handler = async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
+    const frame = event.senderFrame;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const allowed = isAllowedSender({ frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame === event.sender.mainFrame, fromOwnWindow: !!win }, trusted);
+    if (!allowed || typeof method !== 'string') {
+      core.app.log.warn('ipc call refused', { reason: 'sender' });
+      return fail('FORBIDDEN', 'Lời gọi không đến từ cửa sổ của ứng dụng.');
+    }
+    const caller = resolveCaller(core.app, typeof token === 'string' ? token : undefined, 'ipc');
+    return dispatch(core.app, core.handlers, method, input, { caller, device: 'ipc' });
+  };
+  ipcMain.handle(IPC_CALL, handler);
+  const unsubscribe = core.app.events.subscribe((e) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, e);
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_CALL);
+    unsubscribe();
+  };
+}

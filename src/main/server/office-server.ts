@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyWebsocket from '@fastify/websocket';
+import fastifyStatic from '@fastify/static';
+import { BOARD_EVENTS } from '../../shared/api/events';
+import { fail } from '../../shared/api/result';
+import type { Core } from '../app/bootstrap';
+import type { Caller } from '../app/app-context';
+import { AdjustableClock } from '../app/clock';
+import { dispatch } from '../api/dispatcher';
+import { resolveCaller } from '../users/caller';
+import { rendererDir } from '../app/paths';
+import { HTTP_STATUS } from './http-status';
+import { RateLimiter } from './rate-limit';
+
+export interface OfficeServerOptions {
+  core: Core;
+  host?: string;
+  port?: number;
+  /** Serve the built renderer (off for API-only tests). */
+  serveUi?: boolean;
+}
+
+export interface OfficeServer {
+  url: string;
+  port: number;
+  fastify: FastifyInstance;
+  close(): Promise<void>;
+}
+
+// The UI uses Ant Design's CSS-in-JS, which injects <style> elements: styles need 'unsafe-inline'; scripts never do.
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: data:; connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+/** A browser page from another origin must not drive the API with a clerk's token (CSRF, DNS rebinding). */
+export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // non-browser clients (kiosk scripts, tests) send no Origin
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function startOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
+  const { core } = opts;
+  const { app, handlers } = core;
+  const fastify = Fastify({ bodyLimit: 1024 * 1024, logger: false, trustProxy: false });
+  const loginLimiter = new RateLimiter(10, 60_000);
+
+  fastify.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send(fail('VALIDATION', 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).'));
+    if (status >= 400 && status < 500) return reply.status(400).send(fail('VALIDATION', 'Yêu cầu không đúng định dạng JSON.'));
+    app.log.error('office server error', { error: err });
+    return reply.status(500).send(fail('INTERNAL', 'Lỗi máy chủ văn phòng.'));
+  });
+
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (!originAllowed(req.headers.origin, req.headers.host)) {
+      app.log.warn('forged origin refused', { url: req.url });
+      return reply.status(403).send(fail('FORBIDDEN', 'Nguồn yêu cầu không được phép.'));
+    }
+  });
+
+  await fastify.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  fastify.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    const device = `http:${req.ip}`;
+    const method = req.params.method;
+    if (method === 'auth.login' && !loginLimiter.take(req.ip)) {
+      return reply.status(429).send(fail('RATE_LIMITED', 'Đăng nhập quá nhiều lần; hãy đợi một phút rồi thử lại.'));
+    }
+    const caller = resolveCaller(app, bearer(req), device);
+    const result = await dispatch(app, handlers, method, req.body ?? {}, { caller, device });
+    return reply.status(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
+  });
+
+  // Events: the client authenticates with its first message, so no token ever appears in a URL.
+  fastify.get('/api/events', { websocket: true }, (socket, req) => {
+    let unsubscribe: (() => void) | null = null;
+    const timer = setTimeout(() => socket.close(4401, 'auth timeout'), 10_000);
+    socket.on('message', (raw: Buffer) => {
+      if (unsubscribe) return;
+      let token: string | undefined;
+      try {
+        token = (JSON.parse(raw.toString()) as { token?: string }).token;
+      } catch {
+        /* fall through: refused below */
+      }
+      const caller: Caller | null = resolveCaller(app, token, `ws:${req.ip}`);
+      clearTimeout(timer);
+      if (!caller) {
+        socket.send(JSON.stringify({ type: 'auth', ok: false }));
+        socket.close(4401, 'unauthenticated');
+        return;
+      }
+      socket.send(JSON.stringify({ type: 'auth', ok: true }));
+      unsubscribe = app.events.subscribe((e) => {
+        if (caller.role === 'board' && !BOARD_EVENTS.includes(e.type)) return;
+        socket.send(JSON.stringify(e));
+      });
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+    });
+  });
+
+  if (app.testMode) {
+    // Test-only: move the server's clock (never registered outside --test-mode).
+    fastify.post<{ Body: { now: string } }>('/test/clock', async (req, reply) => {
+      if (!(app.clock instanceof AdjustableClock)) return reply.status(400).send(fail('INVALID_STATE', 'clock not adjustable'));
+      app.clock.set(new Date(req.body.now));
+      return { ok: true, value: { now: app.clock.now().toISOString() } };
+    });
+  }
+
+  if (opts.serveUi !== false) {
+    const root = rendererDir();
+    if (fs.existsSync(path.join(root, 'index.html'))) {
+      await fastify.register(fastifyStatic, {
+        root,
+        index: ['index.html'],
+        setHeaders: (reply) => reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY),
+      });
+    } else {
+      fastify.get('/', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('Chưa build giao diện: chạy "npm run build".'));
+    }
+  }
+
+  const host = opts.host ?? '127.0.0.1';
+  await fastify.listen({ host, port: opts.port ?? 0 });
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    fastify,
+    close: async () => {
+      await fastify.close();
+    },
+  };
+}

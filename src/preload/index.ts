@@ -1,0 +1,14 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+// Exposes exactly the typed API bridge (see src/renderer/api/transport.ts IpcBridge) and nothing else.
+const bridge = {
+  call: (method: string, input: unknown, token: string | null) => ipcRenderer.invoke('motcua:call', method, input, token),
+  onEvent: (listener: (e: unknown) => void) => {
+    const wrapped = (_e: unknown, payload: unknown) => listener(payload);
+    ipcRenderer.on('motcua:event', wrapped);
+    return () => ipcRenderer.removeListener('motcua:event', wrapped);
+  },
+  setInstallConfig: (config: unknown) => ipcRenderer.invoke('motcua:install-config', config),
+};
+
+contextBridge.exposeInMainWorld('motcua', bridge);

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { systemContract } from './system-contract';
+
+/**
+ * The whole API: every capability contributes one `*-contract.ts` file with its methods,
+ * merged here. Both transports (IPC and the office server) dispatch through this map only.
+ */
+export const contract = {
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,18 @@
+/**
+ * Server-pushed events, part of the same contract as the methods.
+ * Each capability adds its event names here with their payload type.
+ */
+export interface EventMap {
+  'settings.changed': { by: string };
+  'dossier.changed': { id: string; code: string; status: number };
+  'queue.changed': { reason: string; ticketId?: string; counterNumber?: number };
+  'queue.called': { ticketNumber: string; counterNumber: number; groupName: string; at: string; recall: boolean };
+  'sync.progress': { phase: string; done: number; total: number; message?: string };
+  'sync.finished': { ok: boolean; pushed: number; pulled: number; parked: number; message: string };
+}
+
+export type EventName = keyof EventMap;
+export type AppEvent = { [K in EventName]: { type: K; payload: EventMap[K] } }[EventName];
+
+/** Events a read-only display board may receive (no personal data in these payloads). */
+export const BOARD_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called', 'settings.changed'];
