@@ -49,22 +49,33 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   let db: Db;
   try {
     db = new BetterSqlite3(opts.file);
-    applyPragmas(db);
   } catch (e) {
     throw new DatabaseOpenError('unreadable', `Không mở được cơ sở dữ liệu ${path.basename(opts.file)}: tệp hỏng hoặc không có quyền đọc. Hãy khôi phục từ bản sao lưu.`, { cause: e });
   }
   try {
     const mode = opts.integrityCheck ?? 'full';
+    // Nothing is written (not even the switch to WAL) before the file is known to be sound and not too new.
     if (existed && mode !== 'none') {
-      const rows = db.pragma(mode === 'full' ? 'integrity_check' : 'quick_check') as { integrity_check?: string; quick_check?: string }[];
-      const first = rows[0] && (rows[0].integrity_check ?? rows[0].quick_check);
+      let first: unknown;
+      try {
+        const rows = db.pragma(mode === 'full' ? 'integrity_check' : 'quick_check') as { integrity_check?: string; quick_check?: string }[];
+        first = rows[0] && (rows[0].integrity_check ?? rows[0].quick_check);
+      } catch (e) {
+        first = (e as Error).message;
+      }
       if (first !== 'ok') throw new DatabaseOpenError('corrupt', `Cơ sở dữ liệu bị hỏng (${String(first).slice(0, 200)}). Hãy khôi phục từ bản sao lưu gần nhất.`);
     }
-    const current = db.pragma('user_version', { simple: true }) as number;
+    let current: number;
+    try {
+      current = db.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      throw new DatabaseOpenError('unreadable', 'Tệp cơ sở dữ liệu không đọc được (không phải SQLite hoặc đã hỏng). Hãy khôi phục từ bản sao lưu.', { cause: e });
+    }
     const latest = latestVersion(list);
     if (current > latest) {
       throw new DatabaseOpenError('too-new', `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ ${current}, ứng dụng này hỗ trợ đến ${latest}). Hãy cập nhật ứng dụng; không mở để tránh làm hỏng dữ liệu.`);
     }
+    applyPragmas(db);
     const pending = list.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
     if (pending.length && existed && current > 0) {
       fs.mkdirSync(opts.backupDir, { recursive: true });
