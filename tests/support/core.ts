@@ -28,6 +28,8 @@ export interface TestCore {
   must<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
   /** Sets up the agency and admin, and logs in users of each role; returns their tokens. */
   setUpOffice(): Promise<{ admin: string; clerk: string; supervisor: string }>;
+  /** Fresh sessions for the three users of setUpOffice (after moving the clock past session expiry). */
+  relogin(): Promise<{ admin: string; clerk: string; supervisor: string }>;
   close(): void;
 }
 
@@ -56,6 +58,10 @@ export async function startTestCore(opts: { now?: Date } = {}): Promise<TestCore
       const admin = (await must('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
       await must('users.create', { username: 'canbo1', fullName: 'Trần Thị Cán Bộ', role: 'clerk', password: 'matkhau-canbo-1', counterNumber: 1 }, admin);
       await must('users.create', { username: 'truongbp', fullName: 'Lê Văn Trưởng', role: 'supervisor', password: 'matkhau-truong-1' }, admin);
+      return this.relogin();
+    },
+    async relogin() {
+      const admin = (await must('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
       const clerk = (await must('auth.login', { username: 'canbo1', password: 'matkhau-canbo-1' })).token;
       const supervisor = (await must('auth.login', { username: 'truongbp', password: 'matkhau-truong-1' })).token;
       return { admin, clerk, supervisor };

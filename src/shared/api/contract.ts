@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { systemContract } from './system-contract';
+import { catalogContract } from './catalog-contract';
+import { calendarContract } from './calendar-contract';
+import { backupContract } from './backup-contract';
+import { devicesContract } from './devices-contract';
+import { securityContract } from './security-contract';
+import { diagnosticsContract } from './diagnostics-contract';
+import { dossierContract } from './dossier-contract';
+import { queueContract } from './queue-contract';
 
 /**
  * The whole API: every capability contributes one `*-contract.ts` file with its methods,
@@ -8,6 +16,14 @@ import { systemContract } from './system-contract';
  */
 export const contract = {
   ...systemContract,
+  ...catalogContract,
+  ...calendarContract,
+  ...backupContract,
+  ...devicesContract,
+  ...securityContract,
+  ...diagnosticsContract,
+  ...dossierContract,
+  ...queueContract,
 };
 
 export type Contract = typeof contract;
