@@ -47,6 +47,12 @@ export async function startTestCore(opts: { now?: Date } = {}): Promise<TestCore
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
     return r.value;
   };
+  const relogin = async () => {
+    const admin = (await must('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
+    const clerk = (await must('auth.login', { username: 'canbo1', password: 'matkhau-canbo-1' })).token;
+    const supervisor = (await must('auth.login', { username: 'truongbp', password: 'matkhau-truong-1' })).token;
+    return { admin, clerk, supervisor };
+  };
   return {
     core,
     clock,
@@ -58,14 +64,9 @@ export async function startTestCore(opts: { now?: Date } = {}): Promise<TestCore
       const admin = (await must('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
       await must('users.create', { username: 'canbo1', fullName: 'Trần Thị Cán Bộ', role: 'clerk', password: 'matkhau-canbo-1', counterNumber: 1 }, admin);
       await must('users.create', { username: 'truongbp', fullName: 'Lê Văn Trưởng', role: 'supervisor', password: 'matkhau-truong-1' }, admin);
-      return this.relogin();
+      return relogin();
     },
-    async relogin() {
-      const admin = (await must('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
-      const clerk = (await must('auth.login', { username: 'canbo1', password: 'matkhau-canbo-1' })).token;
-      const supervisor = (await must('auth.login', { username: 'truongbp', password: 'matkhau-truong-1' })).token;
-      return { admin, clerk, supervisor };
-    },
+    relogin,
     close() {
       core.close();
       tmp.cleanup();

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ADMINS, ANY_USER, method } from './define';
+
+export const PRINTABLE_FORMS = ['receipt', 'supplementRequest', 'refusal', 'apology', 'controlSheet', 'feeReceipt', 'stopNotice'] as const;
+export type PrintableForm = (typeof PRINTABLE_FORMS)[number];
+
+export const PRINTABLE_FORM_LABELS: Record<PrintableForm, string> = {
+  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  supplementRequest: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+  apology: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả',
+  controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  feeReceipt: 'Biên lai thu phí, lệ phí',
+  stopNotice: 'Thông báo dừng giải quyết hồ sơ',
+};
+
+export interface PrintedDocumentView {
+  id: string;
+  subjectId: string;
+  form: string;
+  title: string;
+  createdAt: string;
+  pages: number;
+  bytes: number;
+  attempts: { at: string; printer: string; ok: boolean; message: string | null }[];
+}
+
+export interface PrintingSettingsView {
+  printer: string;
+  receiptPaper: 'A4' | 'A5';
+  sumatraPath: string;
+}
+
+export interface RenderedDocument extends PrintedDocumentView {
+  pdfBase64: string;
+}
+
+export const printingContract = {
+  'printing.render': method<RenderedDocument>()({
+    input: z.strictObject({
+      /** A dossier id, or an intake outcome id for forms 02/03 issued without a received dossier. */
+      subjectId: z.string().uuid(),
+      form: z.enum(PRINTABLE_FORMS),
+      paper: z.enum(['A4', 'A5']).optional(),
+    }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Tạo bản PDF của một biểu mẫu cho hồ sơ (lưu kèm hồ sơ) để xem trước và in.',
+  }),
+  'printing.print': method<PrintedDocumentView>()({
+    input: z.strictObject({ documentId: z.string().uuid(), printer: z.string().trim().max(200).optional() }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Gửi một bản PDF đã tạo tới máy in; mỗi lần gửi được ghi lại (gửi đi chưa chắc đã in xong: cho phép in lại).',
+  }),
+  'printing.history': method<PrintedDocumentView[]>()({
+    input: z.strictObject({ subjectId: z.string().uuid() }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Các giấy tờ đã in của một hồ sơ và các lần gửi in.',
+  }),
+  'printing.getSettings': method<PrintingSettingsView>()({
+    input: z.strictObject({}),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Máy in A4 và khổ giấy in giấy tiếp nhận.',
+  }),
+  'printing.saveSettings': method<PrintingSettingsView>()({
+    input: z.strictObject({
+      printer: z.string().trim().max(300, 'Tên máy in dài quá 300 ký tự').optional(),
+      receiptPaper: z.enum(['A4', 'A5']).optional(),
+      sumatraPath: z.string().trim().max(500).optional(),
+    }),
+    access: { kind: 'roles', roles: ADMINS },
+    summary: 'Chọn máy in (tên máy in của hệ điều hành, để trống = mặc định, hoặc folder:<thư mục>), khổ giấy tiếp nhận, đường dẫn SumatraPDF.',
+  }),
+  'printing.get': method<RenderedDocument>()({
+    input: z.strictObject({ documentId: z.string().uuid() }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Lấy lại bản PDF đã lưu (in lại, xem lại).',
+  }),
+};
