@@ -5,9 +5,13 @@ import { createFileLogger, type Logger } from './logger';
 import { dataPaths, ensureDataDirs } from './paths';
 import { openDatabase } from '../db/database';
 import { createHandlers } from '../api/handlers';
+import { applyPendingRestore, auditAppliedRestore } from '../backup/restore';
 import type { HandlerMap } from '../api/dispatcher';
 
-export const APP_VERSION = '0.1.0';
+import packageJson from '../../../package.json';
+
+/** One source of truth for the version: package.json (electron-updater reads the same). */
+export const APP_VERSION: string = packageJson.version;
 
 export interface Core {
   app: AppContext;
@@ -28,8 +32,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const paths = dataPaths(opts.dataDir);
   ensureDataDirs(paths);
   const log = opts.log ?? createFileLogger(paths.logs);
+  const restored = applyPendingRestore(paths, log);
   const db = await openDatabase({ file: paths.database, backupDir: paths.backups, log, integrityCheck: opts.integrityCheck });
   const app: AppContext = { db, clock: opts.clock ?? systemClock, log, events: new EventBus(), paths, version: APP_VERSION, testMode: !!opts.testMode };
+  if (restored) auditAppliedRestore(app, restored);
   const handlers = createHandlers(app);
   const closers: (() => void)[] = [];
   return {

@@ -5,9 +5,11 @@ import { startCore, type Core } from '../app/bootstrap';
 import { createFileLogger } from '../app/logger';
 import { dataPaths, rendererDir } from '../app/paths';
 import { readInstallConfig, writeInstallConfig, installConfigSchema } from '../app/install-config';
-import { getOfficeSettings } from '../settings/settings-store';
+import { getOfficeSettings, getSetting } from '../settings/settings-store';
+import { UPDATES_SETTING_KEY, type StoredUpdateSettings } from '../app/update-policy';
 import { startOfficeServer, CONTENT_SECURITY_POLICY, type OfficeServer } from '../server/office-server';
 import { registerIpc } from './ipc';
+import { startUpdater } from './updater';
 import { allowNavigation, permissionDecision, resolveDataDir, secureWindowOptions, windowOpenDecision } from './security';
 
 // One instance per PC: a second launch focuses the first window instead of opening the database twice.
@@ -19,6 +21,7 @@ const log = createFileLogger(paths.logs);
 let core: Core | null = null;
 let server: OfficeServer | null = null;
 let mainWindow: BrowserWindow | null = null;
+let updater: { stop(): void } | null = null;
 
 function hardenAllWebContents(trusted: { rendererIndexUrl?: string; hostOrigin?: string }) {
   app.on('web-contents-created', (_e, contents) => {
@@ -63,6 +66,8 @@ async function start() {
     return { ok: true, value: null };
   });
 
+  updater = startUpdater({ log, trusted, readStored: () => (core ? getSetting<StoredUpdateSettings>(core.app.db, UPDATES_SETTING_KEY) : undefined) });
+
   mainWindow = new BrowserWindow(secureWindowOptions({ preloadPath: path.join(__dirname, '../preload/index.cjs'), title: 'Một cửa Desk' }));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   if (config.mode === 'terminal') await mainWindow.loadURL(config.hostUrl);
@@ -77,6 +82,7 @@ app.on('second-instance', () => {
 });
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
+  updater?.stop();
   void server?.close();
   core?.close();
 });

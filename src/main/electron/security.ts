@@ -47,7 +47,8 @@ export function isTrustedUrl(url: string, trusted: { rendererIndexUrl?: string; 
   }
   if (trusted.rendererIndexUrl) {
     const r = new URL(trusted.rendererIndexUrl);
-    if (u.protocol === 'file:' && r.protocol === 'file:' && u.pathname === r.pathname) return true;
+    // The host matters too: file://server/share/… is a UNC path, i.e. a file on another machine.
+    if (u.protocol === 'file:' && r.protocol === 'file:' && u.host === r.host && u.pathname === r.pathname) return true;
   }
   if (trusted.hostOrigin && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === new URL(trusted.hostOrigin).origin) return true;
   return false;
@@ -95,7 +96,8 @@ export function resolveDataDir(argv: string[], env: Record<string, string | unde
   if (idx >= 0) {
     const a = argv[idx];
     const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[idx + 1];
-    if (v) return v;
+    // `--data-dir --other-flag`: the next word is a flag, not a folder.
+    if (v && !v.startsWith('-')) return v;
   }
   return env.MOTCUA_DATA_DIR || userDataDefault;
 }

@@ -9,9 +9,10 @@ import { getSetting } from '../settings/settings-store';
 import { getRowById } from '../dossiers/dossier-repo';
 import { PRINTABLE_FORM_LABELS, type PrintableForm, type PrintedDocumentView, type RenderedDocument } from '../../shared/api/printing-contract';
 import { formLabel, type FormKind } from '../../shared/printing/form-sets';
-import { renderApology, renderControlSheet, renderFeeReceipt, renderReceipt, renderRefusal, renderSupplementRequest } from './pdf';
+import { renderApology, renderControlSheet, renderFeeReceipt, renderPostalHandover, renderReceipt, renderRefusal, renderSupplementRequest } from './pdf';
 import { printPdf } from './print-adapter';
 import { apologyData, controlSheetData, feeReceiptData, getOutcome, outcomeData, receiptData, supplementForDossier } from './form-mapper';
+import { postalSlipData } from '../postal/postal-slip';
 
 export interface PrintingSettings {
   /** OS printer name; empty = the default printer; `folder:<path>` = save the PDF into a (hot) folder. */
@@ -24,6 +25,14 @@ export const DEFAULT_PRINTING: PrintingSettings = { printer: '', receiptPaper: '
 
 export function printingSettings(app: AppContext): PrintingSettings {
   return { ...DEFAULT_PRINTING, ...(getSetting<Partial<PrintingSettings>>(app.db, 'printing') ?? {}) };
+}
+
+/** SumatraPDF as configured, else the copy the installer ships in resources\vendor\SumatraPDF. */
+export function sumatraPathFor(s: PrintingSettings): string | undefined {
+  if (s.sumatraPath) return s.sumatraPath;
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const bundled = resources ? path.join(resources, 'vendor', 'SumatraPDF', 'SumatraPDF.exe') : null;
+  return bundled && fs.existsSync(bundled) ? bundled : undefined;
 }
 
 /** pdfkit writes one `/Type /Page` object per page. */
@@ -40,9 +49,14 @@ function view(app: AppContext, d: DocRow): PrintedDocumentView {
 
 const FORM_KIND: Partial<Record<PrintableForm, FormKind>> = { receipt: 'receipt', supplementRequest: 'supplementRequest', refusal: 'refusal', apology: 'apology', controlSheet: 'controlSheet', stopNotice: 'stopNotice' };
 
-/** Renders a form for a dossier (or an intake outcome) from the stored data. */
+/** Renders a form for a dossier (or an intake outcome, or a postal hand-over) from the stored data. */
 async function renderForm(app: AppContext, caller: Caller, subjectId: string, form: PrintableForm, paper?: 'A4' | 'A5'): Promise<{ pdf: Buffer; title: string; code: string }> {
   const now = isoLocal(app.clock.now());
+  if (form === 'postalHandover') {
+    // The subject is a postal hand-over: the slip lists every item handed over, from the stored rows.
+    const slip = postalSlipData(app, subjectId);
+    return { pdf: await renderPostalHandover(slip.data), title: slip.title, code: slip.number };
+  }
   const outcome = getOutcome(app, subjectId);
   if (outcome) {
     const o = outcomeData(app, outcome);
@@ -128,7 +142,7 @@ export async function sendToPrinter(app: AppContext, caller: Caller, documentId:
     }
   } else {
     const paper = d.form === 'receipt' ? s.receiptPaper : 'A4';
-    const out = await printPdf({ platform: process.platform, printer: printer || null, paper, file, sumatraPath: s.sumatraPath || undefined });
+    const out = await printPdf({ platform: process.platform, printer: printer || null, paper, file, sumatraPath: sumatraPathFor(s) });
     ok = out.ok;
     if (!ok) msg = out.exitCode === null ? `Không chạy được chương trình in: ${out.stderr.slice(0, 300)}` : `Máy in báo lỗi (mã ${out.exitCode}): ${out.stderr.slice(0, 300)}`;
   }

@@ -83,6 +83,10 @@ export function httpTransport(base = ''): Transport {
   };
 }
 
+/**
+ * IPC only when the page is the app's own bundle loaded from disk on the office host; a terminal's
+ * window shows the host's page over HTTP (and has no local services), so it talks HTTP like a browser.
+ */
 export function defaultTransport(): Transport {
-  return window.motcua ? ipcTransport(window.motcua) : httpTransport();
+  return window.motcua && window.location.protocol === 'file:' ? ipcTransport(window.motcua) : httpTransport();
 }

@@ -620,6 +620,16 @@ export class FormWriter {
     this.doc.x = this.left;
   }
 
+  /**
+   * Vertical space the flow has used so far: whole pages before this one plus this
+   * page down to the cursor. Lets a caller work out how dense a layout must be to fit.
+   */
+  contentUsed(): { pages: number; pageHeight: number; total: number } {
+    const pages = this.doc.bufferedPageRange().count;
+    const pageHeight = this.bottom - this.top;
+    return { pages, pageHeight, total: (pages - 1) * pageHeight + (this.doc.y - this.top) };
+  }
+
   // ——— output ———
 
   /**

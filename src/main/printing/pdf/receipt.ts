@@ -3,7 +3,7 @@ import { formLabel, formTitle } from '../../../shared/printing/form-sets';
 import { formatFormTime } from '../../../shared/printing/form-time';
 import { amountInWords, formatVnd } from '../../../shared/domain/money';
 import { code128Png, qrPng } from './codes';
-import { FormWriter, PageLimitExceeded, nfc, pad2, type Paper, type Run } from './layout';
+import { FormWriter, PageLimitExceeded, mm, nfc, pad2, type Paper, type Run } from './layout';
 
 export interface ReceiptOptions {
   paper?: Paper;
@@ -14,46 +14,66 @@ export async function renderReceipt(data: ReceiptData, options: ReceiptOptions =
   // Start both image generations before laying out text; they are the slow part.
   const [qr, barcode] = await Promise.all([qrPng(nfc(data.lookupUrl)), code128Png(nfc(data.dossierCode))]);
 
+  const title = `${formTitle(data.formSet, 'receipt')} ${data.dossierCode}`;
+  const paper = options.paper ?? 'A4';
+  const writer = (density: number, maxPages?: number): FormWriter =>
+    new FormWriter({ title, paper, baseSize: 12, density, maxPages });
+
   // A receipt is handed over as one sheet: a heavy dossier (many documents, long
-  // names) is drawn a little denser rather than spilling onto a second page. An attempt
-  // that overflows stops at its first extra page, so trying costs little.
-  const densities = FIT_DENSITIES[options.paper ?? 'A4'];
-  for (const density of densities) {
-    const last = density === densities[densities.length - 1];
-    const w = new FormWriter({
-      title: `${formTitle(data.formSet, 'receipt')} ${data.dossierCode}`,
-      paper: options.paper,
-      baseSize: 12,
-      density,
-      maxPages: last ? undefined : 1,
-    });
+  // names) is drawn denser rather than spilling onto a second page. The first layout
+  // measures how much room the content needs; one more layout at the density that
+  // fits is then usually enough.
+  const first = writer(1);
+  drawReceipt(first, data, qr, barcode);
+  const used = first.contentUsed();
+  if (used.pages === 1) return first.end();
+
+  const floor = MIN_DENSITY[paper];
+  let density = Math.max(floor, Math.min(1, (0.98 * used.pageHeight) / used.total));
+  for (;;) {
+    const last = density <= floor;
+    const w = writer(density, last ? undefined : 1);
     try {
       drawReceipt(w, data, qr, barcode);
+      return await w.end();
     } catch (e) {
-      if (e instanceof PageLimitExceeded && !last) continue;
-      throw e;
+      if (!(e instanceof PageLimitExceeded)) throw e;
+      density = Math.max(floor, density * 0.95);
     }
-    return w.end();
   }
-  throw new Error('unreachable');
 }
 
-/** A5 is already small: below 0.9 the text would be too small to read, so it may take two pages. */
-const FIT_DENSITIES: Record<Paper, readonly number[]> = { A4: [1, 0.9, 0.82, 0.76], A5: [1, 0.9] };
+/**
+ * How far a receipt may shrink to stay on one sheet: about 9 pt body text on A4. A5 is
+ * small already, so below 0.9 it takes a second page rather than becoming unreadable.
+ */
+const MIN_DENSITY: Record<Paper, number> = { A4: 0.76, A5: 0.9 };
+
+/** About 22 mm: a phone camera reads the lookup URL's QR from a handheld sheet. */
+const QR_MIN_PT = 62;
+/** Code 128 bar module of 0.33 mm, comfortably above what counter scanners resolve. */
+const BARCODE_MODULE_PT = mm(0.33);
+/** code128Png draws two pixels per module. */
+const BARCODE_PX_PER_MODULE = 2;
+
+function pngWidth(png: Buffer): number {
+  return png.readUInt32BE(16);
+}
 
 function drawReceipt(w: FormWriter, data: ReceiptData, qr: Buffer, barcode: Buffer): void {
   w.cornerLabel(formLabel(data.formSet, 'receipt'));
   w.header(data.header, { date: data.receivedAt });
 
   // Title block with the QR on the right and the code + barcode under the title.
-  const qrSize = w.s(62);
+  // The symbols keep a scannable physical size whatever the text density.
+  const qrSize = Math.max(w.s(62), QR_MIN_PT);
   const textW = w.width - qrSize - w.s(8);
   const y0 = w.y;
   w.y += w.box(formTitle(data.formSet, 'receipt').toLocaleUpperCase('vi-VN'), w.left, w.y, textW, 'bold', w.s(14), 'center');
   w.y += w.s(2);
   w.y += w.box(`Mã hồ sơ: ${data.dossierCode}`, w.left, w.y, textW, 'bold', w.s(13), 'center');
-  const barcodeW = Math.min(textW * 0.8, w.s(250));
-  const barcodeH = w.s(24);
+  const barcodeW = Math.min(textW, (pngWidth(barcode) / BARCODE_PX_PER_MODULE) * BARCODE_MODULE_PT);
+  const barcodeH = Math.max(w.s(24), 20);
   w.image(barcode, w.left + (textW - barcodeW) / 2, w.y + w.s(2), barcodeW, barcodeH);
   const qrX = w.right - qrSize;
   w.image(qr, qrX, y0 - w.s(6), qrSize, qrSize);

@@ -46,9 +46,10 @@ export function DossiersPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>Hồ sơ</Typography.Title>
       <Row gutter={8} style={{ marginBottom: 12 }}>
         <Col flex="auto">
-          <Input.Search
+          <Input
             autoFocus
             allowClear
+            prefix={<span aria-hidden>🔍</span>}
             placeholder="Tìm theo tên (không cần dấu), số định danh, điện thoại, mã hồ sơ, mã bưu gửi…"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

@@ -13,6 +13,7 @@ import { useSession } from '../../app/session';
 import { useCccdScanner } from './use-cccd-scanner';
 import { formatViDate, formatViInstant, parseViDate, todayVn } from './date-input';
 import { PrintButtons } from './PrintButtons';
+import { useIntakeOpen } from '../diagnostics/work-activity';
 
 interface DocRow {
   key: string;
@@ -55,6 +56,8 @@ export function IntakePage() {
   const [saved, setSaved] = useState<DossierView | null>(null);
   const procRef = useRef<{ focus(): void } | null>(null);
   const values = Form.useWatch([], form);
+  // An update must not restart the window while a clerk has an intake open.
+  useIntakeOpen(!saved);
 
   const search = useCallback(async (query: string) => {
     const r = await api.call('catalog.search', { query, limit: 20 });
@@ -70,8 +73,10 @@ export function IntakePage() {
     setProcedure(d);
     setDocs(d.procedure.documents.map((x, i) => ({ key: `${i}`, code: x.code, name: x.name, required: x.required, received: x.required, originals: x.originals, certifiedCopies: x.certifiedCopies, copies: x.copies })));
     form.setFieldsValue({ summary: undefined });
-    const p = await api.call('calendar.dueDate', { code, receivedAt: new Date().toISOString() });
+    // The server's clock decides the receipt time (the counter PC's clock may be wrong).
+    const p = await api.call('calendar.dueDate', { code });
     setDue(p.ok ? p.value : null);
+    if (!p.ok) setError(p.error.message);
   };
 
   // Fees follow the procedure and the copies/pages typed.
