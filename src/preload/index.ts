@@ -8,7 +8,7 @@ const bridge = {
     ipcRenderer.on('motcua:event', wrapped);
     return () => ipcRenderer.removeListener('motcua:event', wrapped);
   },
-  setInstallConfig: (config: unknown) => ipcRenderer.invoke('motcua:install-config', config),
+  setInstallConfig: (config: unknown, token: string | null) => ipcRenderer.invoke('motcua:install-config', config, token),
   // Updates of this PC (src/main/electron/updater.ts); absent in a plain browser, where the UI hides them.
   updates: {
     status: () => ipcRenderer.invoke('motcua:updates', 'status'),

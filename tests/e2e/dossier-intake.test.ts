@@ -85,4 +85,11 @@ describe('a clerk receives a dossier by keyboard and scanner, prints the receipt
     await expect.poll(() => page.getByTestId('dossier-timeline').textContent()).toContain('Trả kết quả');
     await screenshot(page, 'dossier-04-returned-timeline');
   });
+
+  it('leaves no personal data in the logs after the whole run (Decree 13/2023)', async () => {
+    const logDir = path.join(server.dataDir, 'logs');
+    const logs = fs.readdirSync(logDir).map((f) => fs.readFileSync(path.join(logDir, f), 'utf8')).join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of ['001085012345', '123456789', 'Lê Hoàng Đức', 'Le Hoang Duc', '0912345678', 'Đội Cấn', 'matkhau-canbo-1']) expect(logs).not.toContain(secret);
+  });
 });

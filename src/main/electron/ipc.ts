@@ -8,13 +8,17 @@ import { isAllowedSender } from './security';
 export const IPC_CALL = 'motcua:call';
 export const IPC_EVENT = 'motcua:event';
 
+/** The same sender rule for every IPC channel: the top frame of our own window showing our own page. */
+export function senderAllowed(event: IpcMainInvokeEvent, trusted: { rendererIndexUrl?: string; hostOrigin?: string }): boolean {
+  const frame = event.senderFrame;
+  const win = BrowserWindow.fromWebContents(event.sender);
+  return isAllowedSender({ frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame === event.sender.mainFrame, fromOwnWindow: !!win }, trusted);
+}
+
 /** Wires the API contract to IPC: one channel, sender checked, the same dispatcher as the office server. */
 export function registerIpc(core: Core, trusted: { rendererIndexUrl?: string }): () => void {
   const handler = async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
-    const frame = event.senderFrame;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const allowed = isAllowedSender({ frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame === event.sender.mainFrame, fromOwnWindow: !!win }, trusted);
-    if (!allowed || typeof method !== 'string') {
+    if (!senderAllowed(event, trusted) || typeof method !== 'string') {
       core.app.log.warn('ipc call refused', { reason: 'sender' });
       return fail('FORBIDDEN', 'Lời gọi không đến từ cửa sổ của ứng dụng.');
     }

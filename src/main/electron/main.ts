@@ -8,7 +8,14 @@ import { readInstallConfig, writeInstallConfig, installConfigSchema } from '../a
 import { getOfficeSettings, getSetting } from '../settings/settings-store';
 import { UPDATES_SETTING_KEY, type StoredUpdateSettings } from '../app/update-policy';
 import { startOfficeServer, CONTENT_SECURITY_POLICY, type OfficeServer } from '../server/office-server';
-import { registerIpc } from './ipc';
+import { registerIpc, senderAllowed } from './ipc';
+import { resolveCaller } from '../users/caller';
+import { registerOsSecretStore } from '../sync/secret-store';
+import { startSyncWorker, type SyncWorker } from '../sync/sync-worker';
+import { safeStorageSecretStore } from './safe-storage-secret-store';
+import { safeStorageKeyProtector } from './backup-key-protector';
+import { registerOsKeyProtector } from '../backup/keyring-store';
+import { startBackupScheduler, type BackupScheduler } from '../backup/scheduler';
 import { startUpdater } from './updater';
 import { allowNavigation, permissionDecision, resolveDataDir, secureWindowOptions, windowOpenDecision } from './security';
 
@@ -21,7 +28,9 @@ const log = createFileLogger(paths.logs);
 let core: Core | null = null;
 let server: OfficeServer | null = null;
 let mainWindow: BrowserWindow | null = null;
+let backups: BackupScheduler | null = null;
 let updater: { stop(): void } | null = null;
+let sync: SyncWorker | null = null;
 
 function hardenAllWebContents(trusted: { rendererIndexUrl?: string; hostOrigin?: string }) {
   app.on('web-contents-created', (_e, contents) => {
@@ -51,13 +60,25 @@ async function start() {
   hardenAllWebContents(trusted);
 
   if (config.mode === 'host') {
+    // The sync password is sealed with the OS key store when this PC has one.
+    registerOsSecretStore(safeStorageSecretStore());
+    // Lets the administrator choose an OS-protected backup key instead of a passphrase.
+    registerOsKeyProtector(safeStorageKeyProtector());
     core = await startCore({ dataDir, log });
     registerIpc(core, trusted);
     const lan = getOfficeSettings(core.app.db)?.lanEnabled ?? false;
     server = await startOfficeServer({ core, port: config.port, host: lan ? '0.0.0.0' : '127.0.0.1' });
+    sync = startSyncWorker(core.app);
+    backups = startBackupScheduler(core.app);
   }
   // First-run choice of mode, outside the API contract because it decides which transport exists.
-  ipcMain.handle('motcua:install-config', (_e, raw: unknown) => {
+  ipcMain.handle('motcua:install-config', (e, raw: unknown, token: unknown) => {
+    if (!senderAllowed(e, trusted)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Lời gọi không đến từ cửa sổ của ứng dụng.' } };
+    // On the office host this PC holds the database: only an administrator may turn it into a terminal.
+    if (core) {
+      const caller = resolveCaller(core.app, typeof token === 'string' ? token : undefined, 'ipc');
+      if (caller?.role !== 'admin') return { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ quản trị được đổi chế độ của máy.' } };
+    }
     const parsed = installConfigSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: parsed.error.issues[0]?.message ?? 'Cấu hình không hợp lệ' } };
     writeInstallConfig(paths.config, parsed.data);
@@ -82,7 +103,9 @@ app.on('second-instance', () => {
 });
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
+  backups?.stop();
   updater?.stop();
+  void sync?.stop();
   void server?.close();
   core?.close();
 });

@@ -14,6 +14,10 @@ export class ApiClient {
   get hasSession(): boolean {
     return this.token !== null;
   }
+  /** For the few desktop-only bridge calls that check the administrator themselves. */
+  get sessionToken(): string | null {
+    return this.token;
+  }
   setToken(token: string | null): void {
     this.token = token;
     if (token) sessionStorage.setItem(TOKEN_KEY, token);

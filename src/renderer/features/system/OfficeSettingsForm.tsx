@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../../shared/api/system-contract';
 import { api } from '../../api/client';
 import { applyServerErrors } from '../../components/form-errors';
+import { InstallModeCard } from './InstallModeCard';
 
 export function OfficeSettingsForm() {
   const { t } = useTranslation();
@@ -28,6 +29,8 @@ export function OfficeSettingsForm() {
   };
   if (!settings) return null;
   return (
+    <>
+    <InstallModeCard />
     <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 640 }}>
       <Descriptions size="small" items={[{ key: 'id', label: 'Mã định danh cơ quan', children: settings.agencyId }]} />
       <Form.Item name="parentAgencyName" label={t('system:setup.parentAgencyName')} rules={[{ required: true }]}><Input /></Form.Item>
@@ -43,5 +46,6 @@ export function OfficeSettingsForm() {
       </Form.Item>
       <Button type="primary" htmlType="submit" data-testid="settings-save">{t('system:settings.save')}</Button>
     </Form>
+    </>
   );
 }
