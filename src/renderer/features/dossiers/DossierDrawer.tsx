@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { applyServerErrors } from '../../components/form-errors';
 import { formatViDate, formatViInstant } from './date-input';
-import { DaysLeft } from './DaysLeft';
+import { DueDateTag } from '../../components/DueDateTag';
 import { PrintButtons, PrintPreview } from './PrintButtons';
 
 /** Which extra fields each action asks for. */
@@ -76,7 +76,7 @@ export function DossierDrawer({ id, onClose, onChanged }: { id: string | null; o
         <>
           <Space wrap style={{ marginBottom: 12 }}>
             <Tag color="blue" data-testid="dossier-status">{DOSSIER_STATUS_LABELS[d.status]}</Tag>
-            <DaysLeft days={d.daysRemaining} />
+            <DueDateTag days={d.daysRemaining} due={d.dueAt} />
             {d.availableActions.map((a) => (
               <Button key={a} onClick={() => setAction(a)} data-testid={`dossier-action-${a}`}>{DOSSIER_ACTIONS[a].label}</Button>
             ))}

@@ -5,7 +5,7 @@ import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../shared/domai
 import { api } from '../../api/client';
 import { formatViInstant } from './date-input';
 import { DossierDrawer } from './DossierDrawer';
-import { DaysLeft } from './DaysLeft';
+import { DueDateTag } from '../../components/DueDateTag';
 
 type DueFilter = 'overdue' | 'today' | 'withinDays' | undefined;
 
@@ -86,7 +86,7 @@ export function DossiersPage() {
           { title: 'Trạng thái', dataIndex: 'status', width: 190, render: (s: DossierStatus) => <Tag>{DOSSIER_STATUS_LABELS[s]}</Tag> },
           { title: 'Tiếp nhận', dataIndex: 'receivedAt', width: 140, render: (s: string) => formatViInstant(s) },
           { title: 'Hẹn trả', dataIndex: 'dueAt', width: 140, render: (s: string) => formatViInstant(s) },
-          { title: 'Còn lại', dataIndex: 'daysRemaining', width: 150, render: (n: number | null) => <DaysLeft days={n} /> },
+          { title: 'Còn lại', dataIndex: 'daysRemaining', width: 150, render: (n: number | null, r: DossierListItem) => <DueDateTag days={n} due={r.dueAt} /> },
         ]}
       />
       <Space style={{ marginTop: 8 }}>
