@@ -78,17 +78,21 @@ export function printPdf(req: PrintRequest, o: { timeoutMs?: number } = {}): Pro
   } catch (e) {
     return Promise.resolve({ ok: false, exitCode: null, stderr: (e as Error).message });
   }
+  const timeoutMs = o.timeoutMs ?? 60_000;
   return new Promise<PrintOutcome>((resolve) => {
     let stderr = '';
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    let child: ReturnType<typeof spawn> | undefined;
     const finish = (outcome: PrintOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(outcome);
     };
-    let child: ReturnType<typeof spawn>;
+    const timer = setTimeout(() => {
+      child?.kill();
+      finish({ ok: false, exitCode: null, stderr: `${stderr}Lệnh in không phản hồi sau ${Math.round(timeoutMs / 1000)} giây` });
+    }, timeoutMs);
     try {
       child = spawn(cmd.command, cmd.args, { windowsHide: true, stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (e) {
@@ -99,10 +103,6 @@ export function printPdf(req: PrintRequest, o: { timeoutMs?: number } = {}): Pro
     child.stderr?.on('data', (chunk: string) => {
       if (stderr.length < STDERR_LIMIT) stderr += chunk;
     });
-    timer = setTimeout(() => {
-      child.kill();
-      finish({ ok: false, exitCode: null, stderr: `${stderr}Lệnh in không phản hồi sau ${Math.round((o.timeoutMs ?? 60_000) / 1000)} giây` });
-    }, o.timeoutMs ?? 60_000);
     child.on('error', (err: NodeJS.ErrnoException) => {
       const why = err.code === 'ENOENT' ? `không tìm thấy chương trình in "${cmd.command}"` : err.message;
       finish({ ok: false, exitCode: null, stderr: `Không gửi được lệnh in: ${why}` });

@@ -1,12 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { startCore } from '../app/bootstrap';
-import { AdjustableClock } from '../app/clock';
-import { createFileLogger } from '../app/logger';
-import { dataPaths } from '../app/paths';
-import { getOfficeSettings } from '../settings/settings-store';
-import { startOfficeServer } from './office-server';
+import { startOfficeProcess } from './start';
 
 /**
  * `npm run serve -- --data-dir DIR --port N`: the office server with the UI, headless.
@@ -25,16 +20,27 @@ async function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${values.port}`);
   const testMode = values['test-mode'] || process.env.MOTCUA_TEST_MODE === '1';
-  const log = createFileLogger(dataPaths(dataDir).logs);
-  const clock = testMode ? new AdjustableClock(values.now ? new Date(values.now) : undefined) : undefined;
-  const core = await startCore({ dataDir, log, clock, testMode });
-  const lan = getOfficeSettings(core.app.db)?.lanEnabled ?? false;
-  const server = await startOfficeServer({ core, port, host: lan ? '0.0.0.0' : '127.0.0.1' });
-  log.info('office server started', { port: server.port, lan });
-  process.stdout.write(`MOTCUA_URL=${server.url}\nMáy chủ văn phòng đang chạy: ${server.url} (thư mục dữ liệu: ${dataDir})\n`);
+  const office = await startOfficeProcess({
+    dataDir,
+    port,
+    testMode,
+    now: values.now ? new Date(values.now) : undefined,
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (office.mode === 'normal') {
+    process.stdout.write(`MOTCUA_URL=${office.url}\nMáy chủ văn phòng đang chạy: ${office.url} (thư mục dữ liệu: ${dataDir})\n`);
+  } else {
+    process.stdout.write(`MOTCUA_URL=${office.url}\nCHẾ ĐỘ KHÔI PHỤC: mở ${office.url} trên máy này để khôi phục từ bản sao lưu.\n`);
+    office.normal.then(
+      (r) => process.stdout.write(`MOTCUA_RESTORED=${r.server.url}\nĐã khôi phục; máy chủ văn phòng chạy lại: ${r.server.url}\n`),
+      (e: Error) => {
+        process.stderr.write(`Không mở lại được sau khi khôi phục: ${e.message}\n`);
+        process.exit(1);
+      },
+    );
+  }
   const stop = async () => {
-    await server.close();
-    core.close();
+    await office.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

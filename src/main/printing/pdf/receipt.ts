@@ -113,10 +113,12 @@ function drawReceipt(w: FormWriter, data: ReceiptData, qr: Buffer, barcode: Buff
 
   // Fees on one flowing line: a table here would cost the space the documents need.
   const total = feeTotal(data.fees);
-  const feeRuns: Run[] = [{ text: `Phí, lệ phí (${FEE_MODE_LABELS[data.feeMode].toLocaleLowerCase('vi-VN')}): ` }];
+  const mode = FEE_MODE_LABELS[data.feeMode];
+  const feeRuns: Run[] = [];
   if (data.fees.length === 0) {
-    feeRuns.push({ text: 'không có.' });
+    feeRuns.push({ text: 'Phí, lệ phí: ' }, { text: `${mode}.`, style: 'bold' });
   } else {
+    feeRuns.push({ text: `Phí, lệ phí (${mode.toLocaleLowerCase('vi-VN')}): ` });
     data.fees.forEach((f, i) => {
       feeRuns.push({ text: `${f.name} ` }, { text: formatVnd(f.amount), style: 'bold' }, { text: i < data.fees.length - 1 ? '; ' : '. ' });
     });
