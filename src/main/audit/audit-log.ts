@@ -55,9 +55,14 @@ export function verifyAuditChain(db: Db): { intact: boolean; checked: number; fi
  * The audit detail may depend on fn's result.
  */
 export function mutate<T>(app: AppContext, caller: Caller, audit: AuditInput | ((result: T) => AuditInput), fn: () => T): T {
-  return app.db.transaction(() => {
-    const result = fn();
-    writeAudit(app.db, app.clock.now(), caller, typeof audit === 'function' ? audit(result) : audit);
-    return result;
-  })();
+  // BEGIN IMMEDIATE: take the write lock before reading (next number, last audit hash…). In a deferred
+  // transaction a second process committing in between would make our lock upgrade fail with SQLITE_BUSY
+  // instead of waiting its turn under busy_timeout.
+  return app.db
+    .transaction(() => {
+      const result = fn();
+      writeAudit(app.db, app.clock.now(), caller, typeof audit === 'function' ? audit(result) : audit);
+      return result;
+    })
+    .immediate();
 }

@@ -1,20 +1,17 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from '../app/app-context';
-import { isoLocal } from '../app/clock';
 import { AppError } from '../api/app-error';
 import type { HandlerMap } from '../api/dispatcher';
-import { mutate } from '../audit/audit-log';
-import { getProcedure } from '../catalog/catalog-service';
 import { getWorkCalendar } from '../calendar/calendar-service';
 import { getUser } from '../users/users-service';
 import { getOfficeSettings } from '../settings/settings-store';
-import { toLocalDate, workingDaysRemaining } from '../../shared/calendar';
+import { workingDaysRemaining } from '../../shared/calendar';
 import { OPEN_STATUSES } from '../../shared/dossiers/lifecycle';
-import { formSetFor } from '../../shared/printing/form-sets';
 import { getRowByCode, getRowById, viewOf, type DossierRow } from './dossier-repo';
 import { receiveDossier } from './dossier-intake';
 import { applyDossierAction, extendDossier } from './dossier-lifecycle';
 import { searchDossiers } from './dossier-search';
+import { linkDossier } from '../queue/queue-service';
+import { recordIntakeOutcome } from './intake-outcome';
 
 type DossierMethods = 'dossier.receive' | 'dossier.get' | 'dossier.search' | 'dossier.act' | 'dossier.extend' | 'dossier.recordOutcome';
 
@@ -30,6 +27,15 @@ export function createDossierHandlers(app: AppContext): Pick<HandlerMap, Dossier
     'dossier.receive': (input, caller) => {
       const res = receiveDossier(app, caller, input, counterOf(caller.userId));
       const row = getRowById(app.db, res.id)!;
+      if (input.ticketId) {
+        // The ticket being served carries the dossier code to its rating and the statistics. The dossier is
+        // already safely received: a ticket that cannot take the link (finished elsewhere) must not undo it.
+        try {
+          linkDossier(app, caller, input.ticketId, row.code);
+        } catch (e) {
+          app.log.warn('ticket link skipped', { error: e });
+        }
+      }
       changed(row);
       return dossierView(app, row, res.dueNotes);
     },
@@ -49,17 +55,6 @@ export function createDossierHandlers(app: AppContext): Pick<HandlerMap, Dossier
       changed(row);
       return dossierView(app, row);
     },
-    'dossier.recordOutcome': (input, caller) => {
-      const procedure = getProcedure(app, input.procedureCode);
-      if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${input.procedureCode} trong danh mục`);
-      const now = app.clock.now();
-      const id = uuidv7();
-      mutate(app, caller, { action: `dossier.outcome.${input.kind}`, entity: 'intake_outcome', entityId: id, detail: { procedure: procedure.code } }, () => {
-        app.db
-          .prepare('INSERT INTO intake_outcomes (id, kind, at, business_date, form_set, procedure_code, procedure_name, applicant, items, reason, clerk_id, clerk_name, counter_number, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(id, input.kind, isoLocal(now), toLocalDate(now), formSetFor(isoLocal(now)), procedure.code, procedure.name, JSON.stringify(input.applicant), JSON.stringify(input.items), input.reason, caller.userId, caller.fullName, counterOf(caller.userId), input.ticketId ?? null);
-      });
-      return { id, kind: input.kind, at: isoLocal(now), procedureCode: procedure.code, procedureName: procedure.name, applicantName: input.applicant.fullName };
-    },
+    'dossier.recordOutcome': (input, caller) => recordIntakeOutcome(app, caller, input, counterOf(caller.userId)),
   };
 }
