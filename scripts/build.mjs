@@ -33,7 +33,7 @@ if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
 const started = Date.now();
 await Promise.all([
-  esbuild({ ...common, entryPoints: { server: 'src/main/server/main.ts', electron: 'src/main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  esbuild({ ...common, entryPoints: { server: 'src/main/server/main.ts', electron: 'src/main/electron/main.ts', 'backup-cli': 'src/main/backup/cli.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   esbuild({ ...common, entryPoints: { index: 'src/preload/index.ts' }, outdir: 'dist/preload', outExtension: { '.js': '.cjs' } }),
 ]);
 const workerDir = path.join(root, 'src/main/workers');

@@ -4,8 +4,10 @@ import { BOARD_EVENTS } from '../../shared/api/events';
 
 function accessText(access: (typeof contract)[keyof typeof contract]['access']): string {
   if (access.kind === 'public') return 'công khai (không cần phiên)';
-  const roles = access.roles.join(', ');
-  return access.board ? `${roles}; bảng hiển thị (chỉ đọc)` : roles;
+  const parts = access.roles.length ? [access.roles.join(', ')] : [];
+  if (access.board) parts.push('bảng hiển thị (chỉ đọc)');
+  if (access.kiosk) parts.push('ki-ốt');
+  return parts.join('; ');
 }
 
 /**
@@ -24,7 +26,8 @@ export function renderApiDocs(): string {
     '409 trạng thái không cho phép; 413 quá 1 MB; 423 tài khoản tạm khoá; 429 quá nhiều lần; 500 lỗi nội bộ; 507 đĩa đầy / chỉ đọc.',
     '',
     'Sự kiện: WebSocket `GET /api/events`; tin nhắn đầu tiên của máy khách là `{"token": "<mã phiên>"}` (mã không bao giờ nằm trong URL).',
-    `Bảng hiển thị (mã thiết bị chỉ đọc) chỉ nhận: ${BOARD_EVENTS.map((e) => '`' + e + '`').join(', ')}.`,
+    `Bảng hiển thị (mã thiết bị chỉ đọc) và ki-ốt chỉ nhận: ${BOARD_EVENTS.map((e) => '`' + e + '`').join(', ')}.`,
+    'Thiết bị ghép nối (bảng hiển thị, ki-ốt) gửi mã thiết bị như mã phiên; máy quầy đã ghép nối gửi thêm tiêu đề `X-Motcua-Device: <mã thiết bị>`. Màn hình đang khoá trả 423 cho mọi chức năng trừ mở khoá / đăng xuất.',
     '',
   ];
   const names = Object.keys(contract).sort();

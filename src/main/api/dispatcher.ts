@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { fail } from '../../shared/api/result';
 import type { AppContext, Caller } from '../app/app-context';
 import { AppError } from './app-error';
+import { ALLOWED_WHILE_LOCKED } from '../../shared/api/security-contract';
 
 // Vietnamese messages for every schema failure that a field rule did not word itself.
 z.config(z.locales.vi());
@@ -19,12 +22,14 @@ export interface CallAuth {
 }
 
 const MAX_FIELDS_REPORTED = 20;
+const MAX_TEXT_REPORTED = 200;
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues.slice(0, MAX_FIELDS_REPORTED)) {
-    const key = issue.path.map(String).join('.') || '(dữ liệu)';
-    if (!fields[key]) fields[key] = issue.message;
+    // Keys and messages can quote the caller's input (an unknown 1 MB key): never echo more than a line back.
+    const key = (issue.path.map(String).join('.') || '(dữ liệu)').slice(0, MAX_TEXT_REPORTED);
+    if (!fields[key]) fields[key] = issue.message.slice(0, MAX_TEXT_REPORTED);
   }
   return fields;
 }
@@ -43,8 +48,12 @@ export async function dispatch(app: AppContext, handlers: HandlerMap, methodName
   } else {
     if (!auth.caller) return fail('UNAUTHENTICATED', 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.');
     caller = auth.caller;
-    const allowed = caller.role === 'board' ? spec.access.board === true : caller.role !== null && spec.access.roles.includes(caller.role);
+    const allowed =
+      caller.role === 'board' ? spec.access.board === true
+      : caller.role === 'kiosk' ? spec.access.kiosk === true
+      : caller.role !== null && spec.access.roles.includes(caller.role);
     if (!allowed) return fail('FORBIDDEN', 'Bạn không có quyền dùng chức năng này.');
+    if (caller.locked && !ALLOWED_WHILE_LOCKED.includes(methodName)) return fail('LOCKED', 'Màn hình đang khoá. Nhập mật khẩu để tiếp tục.');
   }
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -58,7 +67,7 @@ export async function dispatch(app: AppContext, handlers: HandlerMap, methodName
     return { ok: true, value };
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.fields);
-    const storage = storageFailure(e);
+    const storage = storageFailure(e, app.paths.root);
     if (storage) {
       app.log.error('storage failure', { method: methodName, error: e });
       return fail('STORAGE', storage);
@@ -68,11 +77,27 @@ export async function dispatch(app: AppContext, handlers: HandlerMap, methodName
   }
 }
 
+const READ_ONLY_MESSAGE = 'Thư mục dữ liệu chỉ cho đọc: chưa lưu được. Kiểm tra quyền ghi của thư mục dữ liệu.';
+
+/** A real write, not access(): a disk the kernel switched to read-only after errors still passes access(W_OK). */
+function folderWritable(dir: string): boolean {
+  const probe = path.join(dir, `.write-probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe, { force: true });
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'ENOSPC';
+  }
+}
+
 /** Disk full / read-only database: a clear message; the transaction was rolled back, nothing half-written. */
-export function storageFailure(e: unknown): string | null {
+export function storageFailure(e: unknown, dataDir?: string): string | null {
   const code = (e as { code?: string })?.code ?? '';
+  // A disk that the OS switched to read-only (after I/O errors) makes SQLite report a write I/O error.
+  if (code.startsWith('SQLITE_IOERR') && dataDir && !folderWritable(dataDir)) return READ_ONLY_MESSAGE;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'Ổ đĩa đã đầy: chưa lưu được. Dữ liệu đã lưu trước đó vẫn an toàn. Hãy giải phóng dung lượng rồi thử lại.';
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'Thư mục dữ liệu chỉ cho đọc: chưa lưu được. Kiểm tra quyền ghi của thư mục dữ liệu.';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return READ_ONLY_MESSAGE;
   if (code.startsWith('SQLITE_IOERR')) return 'Lỗi ghi đĩa: chưa lưu được. Kiểm tra ổ đĩa rồi thử lại.';
   return null;
 }

@@ -21,10 +21,12 @@ export interface Caller {
   userId: string | null;
   username: string | null;
   fullName: string | null;
-  role: Role | 'board' | null;
+  role: Role | 'board' | 'kiosk' | null;
   /** Device label for the audit log: 'ipc', or the terminal's address / paired device name. */
   device: string;
   tokenHash: string | null;
+  /** The session is behind the idle screen lock: only the methods in ALLOWED_WHILE_LOCKED run. */
+  locked?: boolean;
 }
 
 export const SYSTEM_CALLER: Caller = { userId: null, username: 'system', fullName: 'Hệ thống', role: null, device: 'local', tokenHash: null };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Logger } from '../app/logger';
 import { migrations, type Migration } from './migrations';
+import { deferIntegrityCheck, SYNC_CHECK_MAX_BYTES, type IntegrityState } from './integrity-check';
 
 export type Db = BetterSqlite3.Database;
 
@@ -20,8 +21,15 @@ export interface OpenOptions {
   file: string;
   backupDir: string;
   log: Logger;
-  /** Full integrity_check reads every page; the office server defers it on very large files. */
+  /**
+   * 'full' (default): integrity_check before anything is written — on files over
+   * SYNC_CHECK_MAX_BYTES it reads every page for a minute or more, so there it runs in a worker
+   * thread after start instead (see integrity-check.ts; outcome in the log and backgroundIntegrity).
+   * 'quick': quick_check at open whatever the size. 'none': no check (tools, benchmarks).
+   */
   integrityCheck?: 'full' | 'quick' | 'none';
+  /** Overrides of the background check's size threshold and delay (tests). */
+  integrityDefer?: { aboveBytes?: number; delayMs?: number };
   migrationList?: Migration[];
 }
 
@@ -33,6 +41,43 @@ export function applyPragmas(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32000');
+}
+
+const background = new WeakMap<Db, Promise<IntegrityState>>();
+
+/** Distinct SQL texts kept compiled per connection; the app has a few hundred. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Makes `db.prepare(sql)` return the already compiled statement for SQL it has seen. Services
+ * prepare their statements at each call (`app.db.prepare('…').run(…)`); compiling costs 20–100 µs
+ * per statement, and an intake prepares about fifteen (≈1 ms of its budget on a busy PC, see
+ * docs/performance.md). A statement still being iterated is never handed out twice (a fresh
+ * one is compiled instead), and a reused one is reset to plain object rows, so callers see no
+ * difference from a new statement. SQLite recompiles cached statements by itself after a schema change.
+ * (Statement.bind() would pin parameters on the shared statement: pass them to run/get/all instead.)
+ */
+export function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db) as (sql: string) => BetterSqlite3.Statement;
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  (db as { prepare: (sql: string) => BetterSqlite3.Statement }).prepare = (sql: string) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const fresh = prepare(sql);
+    if (!hit) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(sql, fresh);
+    }
+    return fresh;
+  };
+}
+
+/** Outcome of the full integrity check deferred to a worker for a large file; null when it ran at open (or not at all). */
+export function backgroundIntegrity(db: Db): Promise<IntegrityState> | null {
+  return background.get(db) ?? null;
 }
 
 export function latestVersion(list: Migration[] = migrations): number {
@@ -54,8 +99,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   }
   try {
     const mode = opts.integrityCheck ?? 'full';
+    // A large file is checked in the background instead (start-up budget: 1.5 s at 1,000,000 dossiers).
+    // Opening still reads the header and the schema below, which catches a file that is not a database.
+    // Not when a migration is due: a file is checked in full before the app writes its new schema.
+    let deferFull = existed && mode === 'full' && fs.statSync(opts.file).size > (opts.integrityDefer?.aboveBytes ?? SYNC_CHECK_MAX_BYTES);
+    if (deferFull) {
+      try {
+        deferFull = (db.pragma('user_version', { simple: true }) as number) >= latestVersion(list);
+      } catch {
+        deferFull = false; // unreadable: let the full check below say so
+      }
+    }
     // Nothing is written (not even the switch to WAL) before the file is known to be sound and not too new.
-    if (existed && mode !== 'none') {
+    if (existed && mode !== 'none' && !deferFull) {
       let first: unknown;
       try {
         const rows = db.pragma(mode === 'full' ? 'integrity_check' : 'quick_check') as { integrity_check?: string; quick_check?: string }[];
@@ -94,6 +150,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
       } catch (e) {
         throw new DatabaseOpenError('migration-failed', `Nâng cấp cơ sở dữ liệu lên lược đồ ${m.version} (${m.name}) thất bại; dữ liệu giữ nguyên như trước.`, { cause: e });
       }
+    }
+    cacheStatements(db);
+    if (deferFull) {
+      const check = deferIntegrityCheck(opts.file, opts.log, opts.integrityDefer?.delayMs);
+      background.set(db, check.result);
+      // Closing the database (app quit, tests) also drops a check that has not finished.
+      const close = db.close.bind(db);
+      db.close = () => {
+        check.cancel();
+        return close();
+      };
     }
     return db;
   } catch (e) {

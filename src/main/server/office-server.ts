@@ -9,10 +9,14 @@ import type { Core } from '../app/bootstrap';
 import type { Caller } from '../app/app-context';
 import { AdjustableClock } from '../app/clock';
 import { dispatch } from '../api/dispatcher';
-import { resolveCaller } from '../users/caller';
+import { identifyCaller } from '../users/caller';
+import { contract, isMethodName } from '../../shared/api/contract';
+import { resolveDeviceToken } from '../devices/device-service';
+import { auditRefusal, refusalReason } from '../security/refusal-audit';
 import { rendererDir } from '../app/paths';
 import { HTTP_STATUS } from './http-status';
 import { RateLimiter } from './rate-limit';
+import { registerSoundsRoute } from '../queue/sounds-route';
 
 export interface OfficeServerOptions {
   core: Core;
@@ -20,6 +24,8 @@ export interface OfficeServerOptions {
   port?: number;
   /** Serve the built renderer (off for API-only tests). */
   serveUi?: boolean;
+  /** HTTPS with the administrator's certificate (PEM), see src/main/server/tls.ts. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export interface OfficeServer {
@@ -52,8 +58,11 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 export async function startOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
   const { core } = opts;
   const { app, handlers } = core;
-  const fastify = Fastify({ bodyLimit: 1024 * 1024, logger: false, trustProxy: false });
+  const base = { bodyLimit: 1024 * 1024, logger: false, trustProxy: false } as const;
+  // Same routes either way; only the listener differs.
+  const fastify = (opts.tls ? Fastify({ ...base, https: { cert: opts.tls.cert, key: opts.tls.key } }) : Fastify(base)) as unknown as FastifyInstance;
   const loginLimiter = new RateLimiter(10, 60_000);
+  const pairingLimiter = new RateLimiter(10, 60_000);
 
   fastify.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
     const status = err.statusCode ?? 500;
@@ -67,7 +76,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     if (!originAllowed(req.headers.origin, req.headers.host)) {
-      app.log.warn('forged origin refused', { url: req.url });
+      auditRefusal(app, { reason: 'forged-origin', source: `http:${req.ip}`, detail: { url: req.url.slice(0, 100) } });
       return reply.status(403).send(fail('FORBIDDEN', 'Nguồn yêu cầu không được phép.'));
     }
   });
@@ -75,13 +84,32 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   await fastify.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   fastify.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    const device = `http:${req.ip}`;
+    let device = `http:${req.ip}`;
     const method = req.params.method;
     if (method === 'auth.login' && !loginLimiter.take(req.ip)) {
+      auditRefusal(app, { reason: 'login-rate-limited', source: device, method });
       return reply.status(429).send(fail('RATE_LIMITED', 'Đăng nhập quá nhiều lần; hãy đợi một phút rồi thử lại.'));
     }
-    const caller = resolveCaller(app, bearer(req), device);
+    if (method === 'devices.pair' && !pairingLimiter.take(req.ip)) {
+      auditRefusal(app, { reason: 'pairing-rate-limited', source: device, method });
+      return reply.status(429).send(fail('RATE_LIMITED', 'Nhập mã ghép nối quá nhiều lần; hãy đợi một phút rồi thử lại.'));
+    }
+    // A paired counter PC (terminal) names itself with its device token; a revoked one is turned away.
+    const terminalToken = req.headers['x-motcua-device'];
+    if (typeof terminalToken === 'string') {
+      const d = resolveDeviceToken(app, terminalToken, device);
+      if (d.status !== 'ok' || d.kind !== 'terminal') {
+        auditRefusal(app, { reason: d.status === 'revoked' ? 'revoked-device' : 'unknown-token', source: device, method });
+        return reply.status(403).send(fail('FORBIDDEN', 'Máy trạm này chưa được ghép nối hoặc đã bị thu hồi. Liên hệ quản trị.'));
+      }
+      device = d.caller.device;
+    }
+    const { caller, problem } = identifyCaller(app, bearer(req), device);
     const result = await dispatch(app, handlers, method, req.body ?? {}, { caller, device });
+    if (!result.ok && isMethodName(method) && contract[method].access.kind !== 'public') {
+      const reason = refusalReason(result.error.code, problem, caller);
+      if (reason) auditRefusal(app, { reason, source: caller?.device ?? device, method, username: caller?.username });
+    }
     return reply.status(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
   });
 
@@ -97,16 +125,25 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       } catch {
         /* fall through: refused below */
       }
-      const caller: Caller | null = resolveCaller(app, token, `ws:${req.ip}`);
+      const { caller, problem }: { caller: Caller | null; problem: string | null } = identifyCaller(app, token, `ws:${req.ip}`);
       clearTimeout(timer);
       if (!caller) {
+        auditRefusal(app, { reason: problem === 'revoked-device' ? 'revoked-device' : problem === 'no-token' ? 'no-token' : 'unknown-token', source: `ws:${req.ip}`, method: 'events' });
         socket.send(JSON.stringify({ type: 'auth', ok: false }));
         socket.close(4401, 'unauthenticated');
         return;
       }
       socket.send(JSON.stringify({ type: 'auth', ok: true }));
+      const deviceOnly = caller.role === 'board' || caller.role === 'kiosk';
       unsubscribe = app.events.subscribe((e) => {
-        if (caller.role === 'board' && !BOARD_EVENTS.includes(e.type)) return;
+        if (deviceOnly && !BOARD_EVENTS.includes(e.type)) return;
+        // A token revoked (device) or ended (logout, disabled user) after connecting stops receiving at once.
+        if (!identifyCaller(app, token, caller.device).caller) {
+          unsubscribe?.();
+          unsubscribe = null;
+          socket.close(4401, 'revoked');
+          return;
+        }
         socket.send(JSON.stringify(e));
       });
     });
@@ -126,6 +163,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   }
 
   if (opts.serveUi !== false) {
+    await registerSoundsRoute(fastify); // voice clips for the display board
     const root = rendererDir();
     if (fs.existsSync(path.join(root, 'index.html'))) {
       await fastify.register(fastifyStatic, {
@@ -144,7 +182,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   const port = typeof address === 'object' && address ? address.port : 0;
   const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     fastify,
     close: async () => {

@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from './session';
 import { sections } from './sections';
+import { IdleLock } from '../components/IdleLock';
 
 export function MainLayout() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function MainLayout() {
   const current = location.pathname.split('/')[1] ?? '';
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
+      <IdleLock />
       <AntLayout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64}>
         <div style={{ padding: 16, fontWeight: 700, fontSize: 16 }}>{t('system:appName')}</div>
         <Menu

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 
 export type Role = 'clerk' | 'supervisor' | 'admin';
-/** Display boards get a read-only device token: they may call only methods marked `board`. */
+/**
+ * Display boards get a read-only device token: they may call only methods marked `board`.
+ * Kiosk tablets get a device token that may call only methods marked `kiosk`.
+ */
 export type Access =
   | { kind: 'public' } // no session needed (login, first-run status)
-  | { kind: 'roles'; roles: readonly Role[]; board?: boolean };
+  | { kind: 'roles'; roles: readonly Role[]; board?: boolean; kiosk?: boolean };
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;

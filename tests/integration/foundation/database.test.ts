@@ -26,7 +26,7 @@ describe('database store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%_fts_%'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(4);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*(WITHOUT ROWID\s*,\s*)?STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });
 
