@@ -242,7 +242,7 @@ const ticketAction = z.object({ counterNumber, ticketId: id('Mã phiếu') }).st
 export const queueContract = {
   'queue.config': method<QueueConfig>()({
     input: z.object({}).strict(),
-    access: { kind: 'roles', roles: ANY_USER },
+    access: { kind: 'roles', roles: ANY_USER, kiosk: true },
     summary: 'Cấu hình hàng đợi: nhóm dịch vụ, quầy, máy in phiếu, tuỳ chọn đọc số.',
   }),
   'queue.saveGroup': method<ServiceGroupView>()({
@@ -279,7 +279,7 @@ export const queueContract = {
         print: z.boolean().default(true),
       })
       .strict(),
-    access: { kind: 'roles', roles: ANY_USER },
+    access: { kind: 'roles', roles: ANY_USER, kiosk: true },
     summary: 'Cấp số thứ tự (ki-ốt hoặc tại quầy), in phiếu nếu có máy in; lỗi in được trả về và ghi lại.',
   }),
   'queue.reprint': method<PrintOutcome>()({
@@ -362,12 +362,12 @@ export const queueContract = {
       })
       .strict()
       .refine((r) => r.ticketId !== undefined || r.counterNumber !== undefined, { path: ['counterNumber'], message: 'Cần số quầy hoặc mã phiếu được đánh giá' }),
-    access: { kind: 'roles', roles: ANY_USER },
+    access: { kind: 'roles', roles: ANY_USER, kiosk: true },
     summary: 'Công dân đánh giá mức độ hài lòng (1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng); gửi lên hệ thống tỉnh.',
   }),
   'queue.rateTarget': method<{ counterNumber: number; code: string | null; ticketId: string | null; rated: boolean }>()({
     input: z.object({ counterNumber }).strict(),
-    access: { kind: 'roles', roles: ANY_USER },
+    access: { kind: 'roles', roles: ANY_USER, kiosk: true },
     summary: 'Số đang/vừa được phục vụ tại quầy, để màn hình đánh giá hiển thị.',
   }),
   'queue.stats': method<QueueStats>()({
@@ -382,7 +382,7 @@ export const queueContract = {
   }),
   'queue.board': method<BoardView>()({
     input: z.object({}).strict(),
-    access: { kind: 'roles', roles: ANY_USER, board: true },
+    access: { kind: 'roles', roles: ANY_USER, board: true, kiosk: true },
     summary: 'Dữ liệu màn hình hiển thị: số đang gọi tại từng quầy, các lượt gọi gần nhất, số người chờ.',
   }),
 };
