@@ -92,7 +92,9 @@ export function applyDossierAction(app: AppContext, caller: Caller, input: Actio
       sets.returned_at = nowIso;
       if (input.postalCode) {
         sets.postal_code = input.postalCode;
-        sets.search_text = searchTextOf({ ...row, postal_code: input.postalCode });
+        // Keep the inbound item code searchable too: a clerk may look the dossier up by either code.
+        const inbound = row.postal_code && row.postal_code !== input.postalCode ? ` ${row.postal_code.toLowerCase()}` : '';
+        sets.search_text = searchTextOf({ ...row, postal_code: input.postalCode }) + inbound;
       }
       data = { collectorName: input.collectorName ?? null, collectorIdNumber: input.collectorIdNumber ?? null, postalCode: input.postalCode ?? null };
       break;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMINS, ANY_USER, method } from './define';
 
-export const PRINTABLE_FORMS = ['receipt', 'supplementRequest', 'refusal', 'apology', 'controlSheet', 'feeReceipt', 'stopNotice'] as const;
+export const PRINTABLE_FORMS = ['receipt', 'supplementRequest', 'refusal', 'apology', 'controlSheet', 'feeReceipt', 'stopNotice', 'postalHandover'] as const;
 export type PrintableForm = (typeof PRINTABLE_FORMS)[number];
 
 export const PRINTABLE_FORM_LABELS: Record<PrintableForm, string> = {
@@ -12,6 +12,7 @@ export const PRINTABLE_FORM_LABELS: Record<PrintableForm, string> = {
   controlSheet: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   feeReceipt: 'Biên lai thu phí, lệ phí',
   stopNotice: 'Thông báo dừng giải quyết hồ sơ',
+  postalHandover: 'Phiếu bàn giao với bưu chính công ích',
 };
 
 export interface PrintedDocumentView {
@@ -38,7 +39,7 @@ export interface RenderedDocument extends PrintedDocumentView {
 export const printingContract = {
   'printing.render': method<RenderedDocument>()({
     input: z.strictObject({
-      /** A dossier id, or an intake outcome id for forms 02/03 issued without a received dossier. */
+      /** A dossier id, an intake outcome id for forms 02/03 issued without a received dossier, or a postal hand-over id. */
       subjectId: z.string().uuid(),
       form: z.enum(PRINTABLE_FORMS),
       paper: z.enum(['A4', 'A5']).optional(),

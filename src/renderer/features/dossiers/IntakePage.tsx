@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Divider, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ProcedureDetail, ProcedureSummary, FeeQuote } from '../../../shared/api/catalog-contract';
 import type { DueDatePreview } from '../../../shared/api/calendar-contract';
 import type { DossierView, IntakeInput } from '../../../shared/dossiers/dossier-schemas';
@@ -46,6 +46,11 @@ export function IntakePage() {
   const { hasRole } = useSession();
   const [params] = useSearchParams();
   const ticketId = params.get('ticket') ?? undefined;
+  // Opened from a postal inbound hand-over: the item code and its hand-over come in the URL.
+  const postal = params.get('postal') ?? undefined;
+  const postalHandover = params.get('handover') ?? undefined;
+  const navigate = useNavigate();
+  const backToPostal = () => navigate(`/buu-chinh?tab=nhan&handover=${postalHandover}`);
   const [options, setOptions] = useState<ProcedureSummary[]>([]);
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   const [docs, setDocs] = useState<DocRow[]>([]);
@@ -146,7 +151,9 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const d = await api.must('dossier.receive', buildInput(v));
+      const d = postalHandover && postal
+        ? (await api.must('postal.receiveItem', { handoverId: postalHandover, postalCode: postal, intake: buildInput(v) })).dossier
+        : await api.must('dossier.receive', buildInput(v));
       setSaved(d);
       message.success(`Đã tiếp nhận hồ sơ ${d.code}`);
     } catch (e) {
@@ -162,6 +169,12 @@ export function IntakePage() {
     const reason = kind === 'supplement_request' ? `Cần bổ sung: ${missingRequired.map((d) => d.name).join('; ') || (v.note ?? '')}` : v.note ?? '';
     try {
       const input = buildInput(v);
+      if (postalHandover && postal && kind === 'supplement_request') {
+        const items = missingRequired.map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies }));
+        await api.must('postal.markIncomplete', { handoverId: postalHandover, postalCode: postal, procedureCode: input.procedureCode, applicant: input.applicant, items, reason, sets: v.sets });
+        message.success(`Đã lập phiếu yêu cầu bổ sung (Mẫu 02) cho bưu gửi ${postal}`);
+        return backToPostal();
+      }
       const r = await api.must('dossier.recordOutcome', { kind, procedureCode: input.procedureCode, applicant: input.applicant, items: missingRequired.map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies })), reason, ticketId });
       message.success(kind === 'refusal' ? 'Đã ghi nhận từ chối tiếp nhận (Mẫu 03)' : 'Đã lập phiếu yêu cầu bổ sung (Mẫu 02)');
       setSaved(null);
@@ -192,7 +205,8 @@ export function IntakePage() {
         void save();
       } else if (e.ctrlKey && (e.key === 'n' || e.key === 'N') && saved) {
         e.preventDefault();
-        reset();
+        if (postalHandover) backToPostal();
+        else reset();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -208,7 +222,11 @@ export function IntakePage() {
         extra={
           <Space direction="vertical">
             <PrintButtons dossierId={saved.id} autoPrintReceipt />
-            <Button type="primary" onClick={reset} data-testid="intake-next">Tiếp nhận hồ sơ mới (Ctrl+N)</Button>
+            {postalHandover ? (
+              <Button type="primary" onClick={backToPostal} data-testid="intake-back-postal">Quay lại phiếu nhận bưu chính (Ctrl+N)</Button>
+            ) : (
+              <Button type="primary" onClick={reset} data-testid="intake-next">Tiếp nhận hồ sơ mới (Ctrl+N)</Button>
+            )}
           </Space>
         }
       />
@@ -216,11 +234,12 @@ export function IntakePage() {
   }
 
   return (
-    <Form form={form} layout="vertical" initialValues={{ sets: 1, collection: 'THUTRUOC', channel: '1', resultDelivery: '0', ownerDiffers: false, ownerType: '1' }} data-testid="intake-form">
+    <Form form={form} layout="vertical" initialValues={{ sets: 1, collection: 'THUTRUOC', channel: postal ? '3' : '1', postalCode: postal, resultDelivery: postal ? '1' : '0', ownerDiffers: false, ownerType: '1' }} data-testid="intake-form">
       <Typography.Title level={3} style={{ marginTop: 0 }}>Tiếp nhận hồ sơ</Typography.Title>
       <Typography.Paragraph type="secondary">
         Quét mã QR căn cước bất cứ lúc nào để điền thông tin người nộp · F2 chọn thủ tục · Ctrl+Enter lưu và in giấy tiếp nhận
         {ticketId && <Tag color="blue" style={{ marginLeft: 8 }}>Đang phục vụ theo số thứ tự</Tag>}
+        {postalHandover && <Tag color="purple" style={{ marginLeft: 8 }} data-testid="intake-postal-tag">Hồ sơ qua bưu chính · bưu gửi {postal}</Tag>}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="intake-error" />}
       <Card size="small" title="1. Thủ tục" style={{ marginBottom: 12 }}>
@@ -293,8 +312,8 @@ export function IntakePage() {
           <Col span={8}><Form.Item label="Tổng phí, lệ phí"><b data-testid="intake-fee-total">{fees ? formatVnd(fees.total) : '—'}</b>{fees && fees.lines.length > 0 && <div style={{ fontSize: 12 }}>{fees.lines.map((l) => `${l.name}: ${formatVnd(l.amount)}`).join('; ')}</div>}</Form.Item></Col>
         </Row>
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="channel" label="Kênh nộp"><Radio.Group options={[{ value: '1', label: 'Trực tiếp' }, { value: '3', label: 'Qua bưu chính' }]} /></Form.Item></Col>
-          {values?.channel === '3' && <Col span={6}><Form.Item name="postalCode" label="Mã bưu gửi" rules={[{ required: true, message: 'Nhập mã bưu gửi' }]}><Input /></Form.Item></Col>}
+          <Col span={8}><Form.Item name="channel" label="Kênh nộp"><Radio.Group disabled={!!postalHandover} options={[{ value: '1', label: 'Trực tiếp' }, { value: '3', label: 'Qua bưu chính' }]} /></Form.Item></Col>
+          {values?.channel === '3' && <Col span={6}><Form.Item name="postalCode" label="Mã bưu gửi" rules={[{ required: true, message: 'Nhập mã bưu gửi' }]}><Input readOnly={!!postalHandover} data-testid="intake-postalCode" /></Form.Item></Col>}
           <Col span={10}><Form.Item name="resultDelivery" label="Nhận kết quả"><Radio.Group options={[{ value: '0', label: 'Tại Bộ phận Một cửa' }, { value: '1', label: 'Qua bưu chính' }]} data-testid="intake-delivery" /></Form.Item></Col>
           {values?.resultDelivery === '1' && <Col span={24}><Form.Item name="deliveryAddress" label="Địa chỉ nhận kết quả" rules={[{ required: true, message: 'Nhập địa chỉ nhận kết quả' }]}><Input data-testid="intake-deliveryAddress" /></Form.Item></Col>}
         </Row>
@@ -310,7 +329,7 @@ export function IntakePage() {
       <Space>
         <Button type="primary" size="large" loading={busy} onClick={() => void save()} data-testid="intake-save">Lưu và in giấy tiếp nhận (Ctrl+Enter)</Button>
         <Button size="large" onClick={() => void recordOutcome('supplement_request')} disabled={!procedure} data-testid="intake-supplement">Yêu cầu bổ sung (Mẫu 02)</Button>
-        <Button size="large" danger onClick={() => void recordOutcome('refusal')} disabled={!procedure} data-testid="intake-refuse">Từ chối tiếp nhận (Mẫu 03)</Button>
+        {!postalHandover && <Button size="large" danger onClick={() => void recordOutcome('refusal')} disabled={!procedure} data-testid="intake-refuse">Từ chối tiếp nhận (Mẫu 03)</Button>}
       </Space>
     </Form>
   );
