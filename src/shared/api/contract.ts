@@ -8,7 +8,11 @@ import { devicesContract } from './devices-contract';
 import { securityContract } from './security-contract';
 import { diagnosticsContract } from './diagnostics-contract';
 import { dossierContract } from './dossier-contract';
+import { printingContract } from './printing-contract';
+import { reportsContract } from './reports-contract';
 import { queueContract } from './queue-contract';
+import { syncContract } from './sync-contract';
+import { postalContract } from './postal-contract';
 
 /**
  * The whole API: every capability contributes one `*-contract.ts` file with its methods,
@@ -23,7 +27,11 @@ export const contract = {
   ...securityContract,
   ...diagnosticsContract,
   ...dossierContract,
+  ...printingContract,
+  ...reportsContract,
   ...queueContract,
+  ...syncContract,
+  ...postalContract,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,12 @@ export interface EventMap {
   'queue.called': { ticketNumber: string; counterNumber: number; groupName: string; at: string; recall: boolean };
   'sync.progress': { phase: string; done: number; total: number; message?: string };
   'sync.finished': { ok: boolean; pushed: number; pulled: number; parked: number; message: string };
+  /** Procedures added, updated or edited (codes); screens showing the catalog reload. */
+  'catalog.changed': { codes: string[]; reason: 'import' | 'provincial' | 'admin' | 'seed' | 'counter' };
+  /** Calendar years or office hours changed: due dates computed from now on differ. */
+  'calendar.changed': { year: number | null };
+  /** A postal hand-over was opened, changed or closed; postal screens reload. */
+  'postal.changed': { handoverId: string; direction: 'IN' | 'OUT'; state: 'open' | 'closed' };
 }
 
 export type EventName = keyof EventMap;

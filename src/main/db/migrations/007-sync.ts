@@ -62,7 +62,7 @@ export const m007Sync: Migration = {
       ALTER TABLE outbox ADD COLUMN parked_at TEXT;
       ALTER TABLE outbox ADD COLUMN superseded_by INTEGER;
       ALTER TABLE outbox ADD COLUMN server_version INTEGER;
-      CREATE INDEX outbox_parked ON outbox(id) WHERE status = 'parked' AND superseded_by IS NULL;
+      -- The parked view reads through outbox_pending (status, id) from migration 001.
 
       CREATE VIEW sync_parked AS
         SELECT o.id, o.change_id, o.kind, o.entity_id, o.payload, o.attempts, o.last_error AS server_message,

@@ -8,7 +8,7 @@ import type { PrintableForm, PrintedDocumentView, RenderedDocument } from '../..
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { applyServerErrors } from '../../components/form-errors';
-import { formatViDate, formatViInstant } from './date-input';
+import { formatViDate, formatViInstant } from '../../components/vn-date';
 import { DueDateTag } from '../../components/DueDateTag';
 import { PrintButtons, PrintPreview } from './PrintButtons';
 

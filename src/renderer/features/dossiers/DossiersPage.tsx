@@ -3,7 +3,7 @@ import { App, Button, Col, Input, Row, Select, Space, Table, Tag, Typography } f
 import type { DossierListItem } from '../../../shared/dossiers/dossier-schemas';
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../shared/domain/status';
 import { api } from '../../api/client';
-import { formatViInstant } from './date-input';
+import { formatViInstant } from '../../components/vn-date';
 import { DossierDrawer } from './DossierDrawer';
 import { DueDateTag } from '../../components/DueDateTag';
 

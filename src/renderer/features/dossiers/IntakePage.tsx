@@ -11,7 +11,7 @@ import { api, ApiCallError } from '../../api/client';
 import { applyServerErrors } from '../../components/form-errors';
 import { useSession } from '../../app/session';
 import { useCccdScanner } from './use-cccd-scanner';
-import { formatViDate, formatViInstant, parseViDate, todayVn } from './date-input';
+import { formatViDate, formatViInstant, parseViDate, todayVn } from '../../components/vn-date';
 import { PrintButtons } from './PrintButtons';
 import { useIntakeOpen } from '../diagnostics/work-activity';
 

@@ -6,7 +6,7 @@ import type { PrintedDocumentView, RenderedDocument } from '../../../shared/api/
 import { formatVnd } from '../../../shared/domain/money';
 import { api } from '../../api/client';
 import { PrintPreview } from '../dossiers/PrintButtons';
-import { formatViInstant } from '../dossiers/date-input';
+import { formatViInstant } from '../../components/vn-date';
 import { OutcomeTag, usePostalChanged } from './postal-ui';
 
 type StateFilter = 'all' | 'open' | 'closed';

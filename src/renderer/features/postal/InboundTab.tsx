@@ -9,7 +9,7 @@ import { checkPostalCode } from '../../../shared/postal/postal-code';
 import { api, ApiCallError } from '../../api/client';
 import { applyServerErrors } from '../../components/form-errors';
 import { PrintPreview } from '../dossiers/PrintButtons';
-import { formatViInstant } from '../dossiers/date-input';
+import { formatViInstant } from '../../components/vn-date';
 import { IncompleteModal } from './IncompleteModal';
 import { blank, confirmBadDigit, lastParty, OutcomeTag, PartyFields, rememberParty, usePostalChanged, type PartyValues } from './postal-ui';
 

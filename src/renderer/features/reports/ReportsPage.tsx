@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
 import { api } from '../../api/client';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../components/download';
 
 function monthBounds(): { from: string; to: string } {
   const now = new Date(Date.now() + 7 * 3600_000);

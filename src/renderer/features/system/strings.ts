@@ -63,7 +63,7 @@ const vi = {
     created: 'Đã tạo người dùng',
   },
   audit: { at: 'Thời điểm', actor: 'Người thực hiện', device: 'Thiết bị', action: 'Thao tác', entity: 'Đối tượng', verify: 'Kiểm tra tính toàn vẹn', intact: 'Nhật ký nguyên vẹn ({{n}} mục)', broken: 'Nhật ký bị sửa từ mục #{{id}}' },
-  common: { cancel: 'Huỷ', ok: 'Đồng ý', close: 'Đóng', loading: 'Đang tải…', forbidden: 'Bạn không có quyền xem mục này.', comingSoon: 'Chức năng đang được hoàn thiện.', offline: 'Mất kết nối máy chủ', locked: 'Màn hình đã khoá do không thao tác. Nhập mật khẩu để tiếp tục.' },
+  common: { cancel: 'Huỷ', ok: 'Đồng ý', close: 'Đóng', loading: 'Đang tải…', forbidden: 'Bạn không có quyền xem mục này.', offline: 'Mất kết nối máy chủ', locked: 'Màn hình đã khoá do không thao tác. Nhập mật khẩu để tiếp tục.' },
 };
 
 type Catalog = typeof vi;
@@ -94,7 +94,7 @@ const en: Catalog = {
   settings: { title: 'Settings', office: 'Agency', users: 'Users', audit: 'Audit log', save: 'Save', saved: 'Settings saved', lanEnabled: 'Allow other PCs on the LAN', lookupUrlPattern: 'Status lookup URL pattern (with {ma})', idleLockMinutes: 'Lock screen after (idle minutes)', language: 'Language' },
   users: { add: 'Add user', username: 'Username', fullName: 'Full name', role: 'Role', counter: 'Counter', status: 'Status', active: 'Active', disabled: 'Disabled', disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', created: 'User created' },
   audit: { at: 'Time', actor: 'Actor', device: 'Device', action: 'Action', entity: 'Entity', verify: 'Verify integrity', intact: 'Log intact ({{n}} entries)', broken: 'Log altered from entry #{{id}}' },
-  common: { cancel: 'Cancel', ok: 'OK', close: 'Close', loading: 'Loading…', forbidden: 'You are not allowed to view this.', comingSoon: 'Coming soon.', offline: 'Disconnected from the office server', locked: 'Screen locked after inactivity. Enter your password to continue.' },
+  common: { cancel: 'Cancel', ok: 'OK', close: 'Close', loading: 'Loading…', forbidden: 'You are not allowed to view this.', offline: 'Disconnected from the office server', locked: 'Screen locked after inactivity. Enter your password to continue.' },
 };
 
 export const systemStrings = { vi, en };
