@@ -17,6 +17,7 @@ const optionalNfc = (max: number, label: string) =>
     .transform((s) => (s ? s : undefined));
 
 // Control characters, bidi overrides and NUL never belong in a dossier field (they hide text on paper).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const CLEAN = /^[^\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/;
 const clean = <T extends z.ZodType<string | undefined>>(s: T) => s.refine((v) => v === undefined || CLEAN.test(v), 'Có ký tự điều khiển không hợp lệ');
 
