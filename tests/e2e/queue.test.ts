@@ -139,8 +139,8 @@ describe('queue: kiosk, two counters, display board, rating', () => {
     counter2 = await openPage(await login('canbo2', 'matkhau-canbo-2'), '#/quay');
     await counter1.getByTestId('console-current-empty').waitFor();
     await counter2.getByTestId('console-current-empty').waitFor();
-    expect(await counter1.getByTestId('console-counter').textContent()).toBe('Quầy 1 – Hộ tịch');
-    expect(await counter2.getByTestId('console-counter').textContent()).toBe('Quầy 2 – Tổng hợp');
+    await poll(() => counter1.getByTestId('console-counter').textContent()).toBe('Quầy 1 – Hộ tịch');
+    await poll(() => counter2.getByTestId('console-counter').textContent()).toBe('Quầy 2 – Tổng hợp');
 
     // Counter 1 (group A, strict): the elderly citizen first.
     await counter1.keyboard.press('F2');
@@ -181,7 +181,7 @@ describe('queue: kiosk, two counters, display board, rating', () => {
     await screenshot(counter1, 'queue-05-counter-console-called');
 
     await poll(() => board.getByTestId('board-last-calls').textContent()).toContain('A002');
-    expect(await board.getByTestId('board-waiting-B-count').textContent()).toBe('2');
+    await poll(() => board.getByTestId('board-waiting-B-count').textContent()).toBe('2');
     await screenshot(board, 'queue-06-display-board');
   });
 
