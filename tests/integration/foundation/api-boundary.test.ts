@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOfficeServer, type OfficeServer } from '../../../src/main/server/office-server';
-import { startTestCore, ADMIN, type TestCore } from '../../support/core';
+import type { OfficeServer } from '../../../src/main/server/office-server';
+import { startTestOffice, type TestOffice } from '../../support/office-server';
+import { ADMIN, type TestCore } from '../../support/core';
 import { httpCall } from '../../support/server-process';
 
 /**
@@ -18,15 +19,12 @@ describe('office server boundary', () => {
   let t: TestCore;
   let server: OfficeServer;
   let tokens: { admin: string; clerk: string; supervisor: string };
+  let office: TestOffice;
   beforeAll(async () => {
-    t = await startTestCore();
-    tokens = await t.setUpOffice();
-    server = await startOfficeServer({ core: t.core, port: 0, serveUi: false });
+    office = await startTestOffice();
+    ({ t, server, tokens } = office);
   });
-  afterAll(async () => {
-    await server.close();
-    t.close();
-  });
+  afterAll(() => office.close());
 
   it('answers a valid call with ok and the value', async () => {
     const r = await httpCall(server.url, 'auth.me', {}, tokens.clerk);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Node 20 has no global WebSocket yet; undici (Node's own HTTP client) provides the standard one.
 import { WebSocket } from 'undici';
-import { startOfficeServer, type OfficeServer } from '../../../src/main/server/office-server';
-import { startTestCore, ADMIN, type TestCore } from '../../support/core';
+import type { OfficeServer } from '../../../src/main/server/office-server';
+import { startTestOffice, type TestOffice } from '../../support/office-server';
+import { ADMIN, type TestCore } from '../../support/core';
 import { httpCall } from '../../support/server-process';
 import { PAIRING_ALPHABET } from '../../../src/shared/api/devices-contract';
 
@@ -24,15 +25,12 @@ describe('LAN devices: pairing, tokens, revocation, audited refusals', () => {
     return t.must('devices.pair', { code, name });
   };
 
+  let office: TestOffice;
   beforeAll(async () => {
-    t = await startTestCore();
-    tokens = await t.setUpOffice();
-    server = await startOfficeServer({ core: t.core, port: 0, serveUi: false });
+    office = await startTestOffice();
+    ({ t, server, tokens } = office);
   });
-  afterAll(async () => {
-    await server.close();
-    t.close();
-  });
+  afterAll(() => office.close());
 
   it('creates short one-time codes that expire after 10 minutes', async () => {
     const r = await t.must('devices.createPairingCode', { kind: 'board' }, tokens.admin);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOfficeServer, type OfficeServer } from '../../../src/main/server/office-server';
-import { startTestCore, type TestCore } from '../../support/core';
+import type { OfficeServer } from '../../../src/main/server/office-server';
+import { startTestOffice, type TestOffice } from '../../support/office-server';
+import type { TestCore } from '../../support/core';
 import { httpCall } from '../../support/server-process';
 import { auditActions } from './helpers';
 
@@ -8,15 +9,12 @@ describe('idle screen lock, enforced by the server', () => {
   let t: TestCore;
   let server: OfficeServer;
   let tokens: { admin: string; clerk: string; supervisor: string };
+  let office: TestOffice;
   beforeAll(async () => {
-    t = await startTestCore();
-    tokens = await t.setUpOffice();
-    server = await startOfficeServer({ core: t.core, port: 0, serveUi: false });
+    office = await startTestOffice();
+    ({ t, server, tokens } = office);
   });
-  afterAll(async () => {
-    await server.close();
-    t.close();
-  });
+  afterAll(() => office.close());
 
   it('tells the renderer the idle time from the settings', async () => {
     expect(await t.must('auth.lockStatus', {}, tokens.clerk)).toEqual({ locked: false, idleLockMinutes: 15 });
