@@ -23,7 +23,7 @@ export interface OpenOptions {
   log: Logger;
   /**
    * 'full' (default): integrity_check before anything is written — on files over
-   * SYNC_CHECK_MAX_BYTES it reads every page for a minute or more, so there it runs in a worker
+   * SYNC_CHECK_MAX_BYTES it reads every page for tens of seconds, so there it runs in a worker
    * thread after start instead (see integrity-check.ts; outcome in the log and backgroundIntegrity).
    * 'quick': quick_check at open whatever the size. 'none': no check (tools, benchmarks).
    */

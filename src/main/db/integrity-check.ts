@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../app/logger';
 
 /**
- * PRAGMA integrity_check reads every page and cross-checks every index: about 1.3 s per 80 MB on
- * a busy 2-core machine, so a minute or more for the ~4 GB of an office with 1,000,000 dossiers.
- * Run at start it kept the office server from answering for that long. Above this size the check
+ * PRAGMA integrity_check reads every page and cross-checks every index: 26 s for the 3.9 GB of an
+ * office with 1,000,000 dossiers (file in the OS cache; quick_check alone 16 s), more from a cold
+ * disk. Run at start it kept the office server from answering for that long (budget: 1.5 s). Above this size the check
  * runs in a worker thread instead, on its own read-only connection, once the start-up rush is over.
  */
 export const SYNC_CHECK_MAX_BYTES = 32 * 1024 * 1024;

@@ -4,7 +4,7 @@ import type { HandlerMap } from '../api/dispatcher';
 import { getWorkCalendar } from '../calendar/calendar-service';
 import { getUser } from '../users/users-service';
 import { getOfficeSettings } from '../settings/settings-store';
-import { workingDaysRemaining } from '../../shared/calendar';
+import { daysRemainingFast } from './days-remaining';
 import { OPEN_STATUSES } from '../../shared/dossiers/lifecycle';
 import { getRowByCode, getRowById, viewOf, type DossierRow } from './dossier-repo';
 import { receiveDossier } from './dossier-intake';
@@ -17,7 +17,7 @@ type DossierMethods = 'dossier.receive' | 'dossier.get' | 'dossier.search' | 'do
 
 export function dossierView(app: AppContext, r: DossierRow, dueNotes: string[] = []) {
   const open = OPEN_STATUSES.includes(r.status) || r.status === '5';
-  return viewOf(app.db, r, open ? workingDaysRemaining(app.clock.now(), new Date(r.due_at), getWorkCalendar(app)) : null, dueNotes);
+  return viewOf(app.db, r, open ? daysRemainingFast(app.clock.now(), new Date(r.due_at), getWorkCalendar(app)) : null, dueNotes);
 }
 
 export function createDossierHandlers(app: AppContext): Pick<HandlerMap, DossierMethods> {

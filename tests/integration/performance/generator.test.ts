@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset, readManifest } from '../../../bench/generate';
@@ -17,7 +19,7 @@ async function generate(seed: number) {
   const tmp = makeTempDir('motcua-gen-');
   dirs.push(tmp);
   // A short history keeps the test quick while still spanning months, holidays and open dossiers.
-  await generateDataset({ out: tmp.dir, size: SIZE, seed, years: 1 });
+  await generateDataset({ out: tmp.dir, size: SIZE, seed, years: 1, mode: 'inline' });
   return { dir: tmp.dir, db: new BetterSqlite3(path.join(tmp.dir, 'motcua.sqlite'), { readonly: true }) };
 }
 
@@ -37,6 +39,35 @@ describe('benchmark data generator', () => {
       [a, b, c].forEach((x) => x.db.close());
     }
   });
+
+  it('gives the same content when the rows are produced in a worker thread (the bundled generator)', async () => {
+    const bundle = makeTempDir('motcua-genbundle-');
+    dirs.push(bundle);
+    const root = path.resolve(__dirname, '../../..');
+    await build({
+      entryPoints: { generate: path.join(root, 'bench/generate.ts'), 'history-worker': path.join(root, 'bench/gen/history-worker.ts') },
+      outdir: bundle.dir,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const out = makeTempDir('motcua-gen-');
+    dirs.push(out);
+    // Run from the repository so that node_modules and resources/ resolve as for npm run bench.
+    const stdout = execFileSync(process.execPath, [path.join(bundle.dir, 'generate.cjs'), '--out', out.dir, '--size', String(SIZE), '--seed', '7', '--years', '1', '--mode', 'worker'], { cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } }).toString();
+    expect(stdout).toMatch(/generated 2,000 dossiers/);
+    const viaWorker = new BetterSqlite3(path.join(out.dir, 'motcua.sqlite'), { readonly: true });
+    const inline = await generate(7);
+    try {
+      expect(contentHash(viaWorker)).toBe(contentHash(inline.db));
+    } finally {
+      viaWorker.close();
+      inline.db.close();
+    }
+  }, 120_000);
 
   it('writes a sound installation: codes and daily sequences agree, audit chain intact, keys consistent', async () => {
     const { dir, db } = await generate(3);
