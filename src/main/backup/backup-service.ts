@@ -103,6 +103,16 @@ export class BackupService {
     }
   }
 
+  /**
+   * A backup cut short by a power loss leaves its snapshot (.tmp-*.sqlite, as large as the database) and
+   * possibly a .partial file. Only one backup runs at a time, so anything of that shape is stale: remove it.
+   */
+  private removeLeftovers(): void {
+    for (const f of fs.readdirSync(this.primaryDir)) {
+      if (f.startsWith('.tmp-') || f.endsWith('.partial')) fs.rmSync(path.join(this.primaryDir, f), { force: true });
+    }
+  }
+
   private async runOnce(kind: BackupKind, caller: Caller): Promise<BackupRunResult> {
     const now = this.app.clock.now();
     const tmp = path.join(this.primaryDir, `.tmp-${uuidv7()}.sqlite`);
@@ -110,6 +120,7 @@ export class BackupService {
       const sealer = currentSealer(this.app.paths.root);
       if (!sealer) throw new BackupError('no-key', NO_KEY);
       fs.mkdirSync(this.primaryDir, { recursive: true });
+      this.removeLeftovers();
       // SQLite's online backup API: a consistent snapshot including the WAL, while the counters keep writing.
       await this.app.db.backup(tmp);
       const info = await inspectDatabaseFile(tmp);
