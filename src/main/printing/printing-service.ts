@@ -17,11 +17,13 @@ import { postalSlipData } from '../postal/postal-slip';
 export interface PrintingSettings {
   /** OS printer name; empty = the default printer; `folder:<path>` = save the PDF into a (hot) folder. */
   printer: string;
+  /** A different printer for some document types (e.g. receipts on the counter's A5 printer). */
+  perForm: Partial<Record<string, string>>;
   receiptPaper: 'A4' | 'A5';
   /** SumatraPDF.exe on Windows; empty = next to the app. */
   sumatraPath: string;
 }
-export const DEFAULT_PRINTING: PrintingSettings = { printer: '', receiptPaper: 'A4', sumatraPath: '' };
+export const DEFAULT_PRINTING: PrintingSettings = { printer: '', perForm: {}, receiptPaper: 'A4', sumatraPath: '' };
 
 export function printingSettings(app: AppContext): PrintingSettings {
   return { ...DEFAULT_PRINTING, ...(getSetting<Partial<PrintingSettings>>(app.db, 'printing') ?? {}) };
@@ -126,7 +128,7 @@ export function history(app: AppContext, subjectId: string): PrintedDocumentView
 export async function sendToPrinter(app: AppContext, caller: Caller, documentId: string, printerOverride?: string): Promise<PrintedDocumentView> {
   const d = requireDoc(app, documentId);
   const s = printingSettings(app);
-  const printer = printerOverride ?? s.printer;
+  const printer = printerOverride ?? (s.perForm[d.form] || s.printer);
   const file = path.join(app.paths.archive, d.file);
   let ok: boolean;
   let msg: string | null = null;

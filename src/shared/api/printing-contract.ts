@@ -28,6 +28,7 @@ export interface PrintedDocumentView {
 
 export interface PrintingSettingsView {
   printer: string;
+  perForm: Partial<Record<string, string>>;
   receiptPaper: 'A4' | 'A5';
   sumatraPath: string;
 }
@@ -65,6 +66,7 @@ export const printingContract = {
   'printing.saveSettings': method<PrintingSettingsView>()({
     input: z.strictObject({
       printer: z.string().trim().max(300, 'Tên máy in dài quá 300 ký tự').optional(),
+      perForm: z.partialRecord(z.enum(PRINTABLE_FORMS), z.string().trim().max(300, 'Tên máy in dài quá 300 ký tự')).optional(),
       receiptPaper: z.enum(['A4', 'A5']).optional(),
       sumatraPath: z.string().trim().max(500).optional(),
     }),

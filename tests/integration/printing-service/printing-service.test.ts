@@ -54,6 +54,13 @@ describe('printing service: render, archive, send, record', () => {
     const sent = await t.must('printing.print', { documentId: doc.id }, tok.clerk);
     expect(sent.attempts.map((a) => a.ok)).toEqual([false, true]);
     expect(fs.readdirSync(folder)).toHaveLength(1);
+    // Receipts can go to their own printer (e.g. the counter's A5 printer) while other papers use the shared one.
+    const receipts = path.join(tmp.dir, 'receipt-printer');
+    await t.must('printing.saveSettings', { perForm: { receipt: `folder:${receipts}` } }, tok.admin);
+    const own = await t.must('printing.print', { documentId: doc.id }, tok.clerk);
+    expect(own.attempts[2]).toMatchObject({ ok: true, printer: `folder:${receipts}` });
+    expect(fs.readdirSync(receipts)).toHaveLength(1);
+    expect(fs.readdirSync(folder)).toHaveLength(1);
   });
 
   it('prints the control sheet with each hand-over, and the apology letter after an extension', async () => {
