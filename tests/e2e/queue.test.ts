@@ -233,6 +233,8 @@ describe('queue: kiosk, two counters, display board, rating', () => {
     await sup.getByTestId('queue-tab-stats').click();
     await sup.getByTestId('stats-by-counter').waitFor();
     await poll(() => sup.getByTestId('stats-by-counter').textContent()).toContain('Quầy 2 – Tổng hợp');
+    // The chart draws one bar per series for each group and counter, labelled with its value.
+    await poll(() => sup.getByTestId('stats-chart').getByRole('img', { name: /Quầy 2 – Tổng hợp – / }).count()).toBe(3);
     await screenshot(sup, 'queue-09-statistics');
     const settings = await openPage(admin, '#/cai-dat');
     await settings.getByTestId('settings-tab-queue').click();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
+import { StatsBars } from './StatsBars';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { QueueStats, QueueStatsRow, RatingSummary } from '../../../shared/api/queue-contract';
@@ -88,6 +89,16 @@ export function QueueStatsView() {
               </Col>
             ))}
           </Row>
+          <StatsBars
+            title={t('stats.chart')}
+            rows={[...stats.byGroup, ...stats.byCounter]}
+            testId="stats-chart"
+            series={[
+              { label: t('stats.served'), color: '#0b5cad', value: (r) => r.served, format: String },
+              { label: t('stats.waitAvg'), color: '#f0a020', value: (r) => r.waitAvgSec, format: (v) => formatDuration(v) },
+              { label: t('stats.serviceAvg'), color: '#2f9e44', value: (r) => r.serviceAvgSec, format: (v) => formatDuration(v) },
+            ]}
+          />
           {table(t('stats.byGroup'), stats.byGroup, 'stats-by-group')}
           {table(t('stats.byCounter'), stats.byCounter, 'stats-by-counter')}
           {table(t('stats.byClerk'), stats.byClerk, 'stats-by-clerk')}

@@ -58,6 +58,7 @@ const vi = {
     serviceAvg: 'Phục vụ trung bình',
     serviceP90: 'Phục vụ P90',
     satisfied: 'Tỷ lệ hài lòng',
+    chart: 'Biểu đồ: số người được phục vụ, thời gian chờ và phục vụ trung bình',
     byGroup: 'Theo nhóm dịch vụ',
     byCounter: 'Theo quầy',
     byClerk: 'Theo cán bộ',
@@ -171,7 +172,7 @@ const en: Catalog = {
   },
   stats: {
     period: 'Period', issued: 'Issued', served: 'Served', noShow: 'No-shows', waitAvg: 'Average wait', waitP90: 'P90 wait', serviceAvg: 'Average service', serviceP90: 'P90 service',
-    satisfied: 'Satisfied', byGroup: 'By service group', byCounter: 'By counter', byClerk: 'By clerk', byDay: 'By day', ratings: 'Citizen ratings', export: 'Export to Excel',
+    satisfied: 'Satisfied', chart: 'Chart: served, average waiting and service time', byGroup: 'By service group', byCounter: 'By counter', byClerk: 'By clerk', byDay: 'By day', ratings: 'Citizen ratings', export: 'Export to Excel',
     exported: 'Exported {{file}}', called: 'Called', transferred: 'Transferred', item: 'Item', total: 'Ratings', veryGood: 'Very satisfied', good: 'Satisfied', bad: 'Not satisfied',
   },
   settings: {
