@@ -15,7 +15,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../app/excel';
 import { rowsFromCatalogJson, validateCatalogImport } from '../../shared/catalog/import';
 import type { Procedure } from '../../shared/catalog/procedure';
 import { importCatalogSheets, type SheetGrid } from '../../shared/catalog/sheet-import';
@@ -70,7 +71,7 @@ async function readJson(path: string): Promise<CatalogFileResult> {
 }
 
 async function readXlsx(path: string): Promise<CatalogFileResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {

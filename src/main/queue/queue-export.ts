@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../app/excel';
 import type { AppContext } from '../app/app-context';
 import { queueStats, statTickets } from './queue-stats';
 import { msBetween } from './queue-rows';
@@ -54,7 +55,7 @@ function ratingSheet(wb: ExcelJS.Workbook, rows: RatingSummary[]): void {
  */
 export async function exportQueueStats(app: AppContext, from: string, to: string): Promise<{ file: string; fileName: string }> {
   const stats = queueStats(app.db, from, to);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Một cửa Desk';
   wb.created = app.clock.now();
   statSheet(wb, 'Tổng hợp', [stats.total]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../app/excel';
 import { renderTrackingBook } from '../printing/pdf/tracking-book';
 import type { AgencyHeader, TrackingBookData, TrackingBookRow } from '../../shared/printing/form-data';
 import type { FormSet } from '../../shared/printing/form-sets';
@@ -60,7 +60,7 @@ const viTime = (iso?: string) => {
 };
 
 export async function trackingBookXlsx(data: TrackingBookData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Một cửa Desk';
   const ws = wb.addWorksheet('So theo doi', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1 } });
   ws.addRow([data.header.agencyName.toUpperCase()]);

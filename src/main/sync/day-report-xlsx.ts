@@ -1,5 +1,6 @@
 /** The end-of-day report as a workbook: the summary, and every row the PDF may only sample. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../app/excel';
 import type { DayDossierLine, DayReportData } from './day-report-data';
 import { formatShortDateTime } from '../../shared/printing/form-time';
 
@@ -33,7 +34,7 @@ function dossierSheet(wb: ExcelJS.Workbook, name: string, lines: DayDossierLine[
 }
 
 export async function buildDayReportXlsx(d: DayReportData, createdAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Một cửa Desk';
   wb.created = createdAt;
 
