@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startServerProcess, httpCall, type ServerProcess } from '../support/server-process';
+import { launchBrowser, loginInBrowser, screenshot } from '../support/browser';
+import { startServerProcess, httpCall, httpLogin, type ServerProcess } from '../support/server-process';
 import { TEST_AGENCY, ADMIN } from '../support/core';
 
 const QR = '001085012345|123456789|Lê Hoàng Đức|12041985|Nam|Số 12 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội|01072021';
@@ -16,17 +16,13 @@ describe('a clerk receives a dossier by keyboard and scanner, prints the receipt
   beforeAll(async () => {
     server = await startServerProcess();
     await httpCall(server.url, 'system.setup', { ...TEST_AGENCY, admin: ADMIN });
-    const admin = ((await httpCall(server.url, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).body.value as { token: string }).token;
+    const admin = await httpLogin(server.url, ADMIN.username, ADMIN.password);
     await httpCall(server.url, 'users.create', { username: 'canbo1', fullName: 'Trần Thị Cán Bộ', role: 'clerk', password: 'matkhau-canbo-1', counterNumber: 2 }, admin);
     hotFolder = path.join(server.dataDir, 'hot-folder');
     await httpCall(server.url, 'printing.saveSettings', { printer: `folder:${hotFolder}` }, admin);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(server.url);
-    await page.getByTestId('login-username').fill('canbo1');
-    await page.getByTestId('login-password').fill('matkhau-canbo-1');
-    await page.getByTestId('login-password').press('Enter');
-    await page.getByTestId('current-user').waitFor();
+    await loginInBrowser(page, server.url, 'canbo1', 'matkhau-canbo-1');
   });
   afterAll(async () => {
     await browser?.close();

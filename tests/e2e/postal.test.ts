@@ -3,8 +3,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser';
-import { startServerProcess, httpCall, type ServerProcess } from '../support/server-process';
+import { ARTIFACTS, launchBrowser, loginInBrowser, screenshot } from '../support/browser';
+import { startServerProcess, httpCall, httpLogin, type ServerProcess } from '../support/server-process';
 import { TEST_AGENCY, ADMIN } from '../support/core';
 
 /** S10 codes, check digit from the rule in the domain brief (independent of the app's code). */
@@ -48,18 +48,14 @@ describe('the postal channel: a batch in from the post, results out by post, bot
   beforeAll(async () => {
     server = await startServerProcess();
     await httpCall(server.url, 'system.setup', { ...TEST_AGENCY, admin: ADMIN });
-    const admin = ((await httpCall(server.url, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).body.value as { token: string }).token;
+    const admin = await httpLogin(server.url, ADMIN.username, ADMIN.password);
     await httpCall(server.url, 'users.create', { username: 'canbo1', fullName: 'Trần Thị Cán Bộ', role: 'clerk', password: 'matkhau-canbo-1', counterNumber: 2 }, admin);
     hotFolder = path.join(server.dataDir, 'hot-folder');
     await httpCall(server.url, 'printing.saveSettings', { printer: `folder:${hotFolder}` }, admin);
-    clerkToken = ((await httpCall(server.url, 'auth.login', { username: 'canbo1', password: 'matkhau-canbo-1' })).body.value as { token: string }).token;
+    clerkToken = await httpLogin(server.url, 'canbo1', 'matkhau-canbo-1');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(server.url);
-    await page.getByTestId('login-username').fill('canbo1');
-    await page.getByTestId('login-password').fill('matkhau-canbo-1');
-    await page.getByTestId('login-password').press('Enter');
-    await page.getByTestId('current-user').waitFor();
+    await loginInBrowser(page, server.url, 'canbo1', 'matkhau-canbo-1');
   });
   afterAll(async () => {
     await browser?.close();

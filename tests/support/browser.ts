@@ -20,3 +20,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through the login screen by keyboard and waits for the main layout. */
+export async function loginInBrowser(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-password').press('Enter');
+  await page.getByTestId('current-user').waitFor();
+}

@@ -59,3 +59,10 @@ export async function httpCall(url: string, method: string, input: unknown, toke
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } } };
 }
+
+/** Logs in over HTTP and returns the session token (throws with the server's message on failure). */
+export async function httpLogin(url: string, username: string, password: string): Promise<string> {
+  const r = await httpCall(url, 'auth.login', { username, password });
+  if (!r.body.ok) throw new Error(`login ${username}: ${r.body.error?.message}`);
+  return (r.body.value as { token: string }).token;
+}
