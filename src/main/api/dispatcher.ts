@@ -7,6 +7,7 @@ import { fail } from '../../shared/api/result';
 import type { AppContext, Caller } from '../app/app-context';
 import { AppError } from './app-error';
 import { ALLOWED_WHILE_LOCKED } from '../../shared/api/security-contract';
+import { findInputProblem, MAX_INPUT_DEPTH } from '../../shared/security/text-rules';
 
 // Vietnamese messages for every schema failure that a field rule did not word itself.
 z.config(z.locales.vi());
@@ -42,6 +43,14 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export async function dispatch(app: AppContext, handlers: HandlerMap, methodName: string, rawInput: unknown, auth: CallAuth): Promise<Result<unknown>> {
   if (!isMethodName(methodName)) return fail('UNKNOWN_METHOD', `Không có chức năng "${String(methodName).slice(0, 60)}"`);
   const spec = contract[methodName];
+  // First of all, for every caller: a lone surrogate would be stored (and hashed) as something other than what was
+  // checked, and a deeply nested payload costs stack in every walker after this one. Every method, every string.
+  const problem = findInputProblem(rawInput);
+  if (problem) {
+    const field = (problem.path || '(dữ liệu)').slice(0, MAX_TEXT_REPORTED);
+    const message = problem.kind === 'ill-formed' ? 'Chứa ký tự Unicode không hợp lệ (nửa cặp surrogate UTF-16)' : `Dữ liệu lồng quá ${MAX_INPUT_DEPTH} tầng`;
+    return fail('VALIDATION', `Dữ liệu không hợp lệ: ${message}`, { [field]: message });
+  }
   let caller: Caller;
   if (spec.access.kind === 'public') {
     caller = auth.caller ?? { userId: null, username: null, fullName: null, role: null, device: auth.device, tokenHash: null };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/database';
 import type { AppContext, Caller } from '../app/app-context';
 import { isoLocal } from '../app/clock';
+import { toWellFormedText } from '../../shared/security/text-rules';
 
 export interface AuditInput {
   action: string;
@@ -13,11 +14,16 @@ export interface AuditInput {
 
 const GENESIS = '0'.repeat(64);
 
+/** Text as SQLite stores it (UTF-8: a lone surrogate becomes U+FFFD), so the hash covers what is read back. */
+const stored = (s: string | null): string | null => (s === null ? null : toWellFormedText(s));
+
+/**
+ * SHA-256 over the UTF-8 bytes of a JSON array of the fields in their stored form. For well-formed text this
+ * is exactly the historical form (older chains verify unchanged); no input can make written ≠ read back.
+ */
 function entryHash(prev: string, at: string, actor: string | null, device: string | null, action: string, entity: string | null, entityId: string | null, detail: string | null): string {
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify([prev, at, actor, device, action, entity, entityId, detail]))
-    .digest('hex');
+  const fields = [prev, at, actor, device, action, entity, entityId, detail].map(stored);
+  return crypto.createHash('sha256').update(Buffer.from(JSON.stringify(fields), 'utf8')).digest('hex');
 }
 
 const lastHashSql = 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1';
@@ -28,10 +34,12 @@ const insertSql = `INSERT INTO audit_log (at, actor, device, action, entity, ent
 export function writeAudit(db: Db, at: Date, caller: Caller, input: AuditInput): void {
   const prev = (db.prepare(lastHashSql).get() as { hash: string } | undefined)?.hash ?? GENESIS;
   const atStr = isoLocal(at);
-  const actor = caller.username;
-  const detail = input.detail ? JSON.stringify(input.detail) : null;
-  const hash = entryHash(prev, atStr, actor, caller.device, input.action, input.entity ?? null, input.entityId ?? null, detail);
-  db.prepare(insertSql).run(atStr, actor, caller.device, input.action, input.entity ?? null, input.entityId ?? null, detail, prev, hash);
+  const actor = stored(caller.username);
+  const device = stored(caller.device);
+  const detail = stored(input.detail ? JSON.stringify(input.detail) : null);
+  const [action, entity, entityId] = [stored(input.action)!, stored(input.entity ?? null), stored(input.entityId ?? null)];
+  const hash = entryHash(prev, atStr, actor, device, action, entity, entityId, detail);
+  db.prepare(insertSql).run(atStr, actor, device, action, entity, entityId, detail, prev, hash);
 }
 
 /** Recomputes the chain; reports the first entry whose hash or link does not match. */
