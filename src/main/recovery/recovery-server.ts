@@ -8,7 +8,8 @@ import { asAppError } from '../backup/backup-handlers';
 import { AppError } from '../api/app-error';
 import { HTTP_STATUS } from '../server/http-status';
 import { RateLimiter } from '../server/rate-limit';
-import { CONTENT_SECURITY_POLICY, originAllowed } from '../server/office-server';
+import { CONTENT_SECURITY_POLICY } from '../server/office-server';
+import { allowedHostNames, hostAllowed, originAllowed } from '../server/host-allow-list';
 import { RECOVERY_HTML, RECOVERY_JS } from './recovery-page';
 import { recoveryStatus, stageLatestGoodBackup } from './recovery-service';
 
@@ -46,7 +47,8 @@ export async function startRecoveryServer(opts: { paths: DataPaths; log: Logger;
     reply.header('Cache-Control', 'no-store');
     // No keep-alive: this server goes away after a restore, and a reused socket would then fail.
     reply.header('Connection', 'close');
-    if (!originAllowed(req.headers.origin, req.headers.host)) {
+    // Loopback names only (the settings are in the unreadable database): no rebinding page reaches the restore.
+    if (!hostAllowed(req.headers.host, allowedHostNames({ lanHostNames: [], certificateNames: [] })) || !originAllowed(req.headers.origin, req.headers.host)) {
       log.warn('forged origin refused (recovery)', { url: req.url });
       return reply.status(403).send(fail('FORBIDDEN', 'Nguồn yêu cầu không được phép.'));
     }

@@ -10,6 +10,8 @@ export type RefusalReason =
   | 'wrong-role'
   | 'screen-locked'
   | 'forged-origin'
+  | 'forged-host'
+  | 'setup-not-local'
   | 'login-rate-limited'
   | 'pairing-rate-limited'
   | 'recovery-rate-limited'

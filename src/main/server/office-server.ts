@@ -17,6 +17,10 @@ import { rendererDir } from '../app/paths';
 import { HTTP_STATUS } from './http-status';
 import { RateLimiter } from './rate-limit';
 import { registerSoundsRoute } from '../queue/sounds-route';
+import { getOfficeSettings } from '../settings/settings-store';
+import { allowedHostNames, certificateHostNames, hostAllowed, isLoopbackAddress, originAllowed } from './host-allow-list';
+
+export { originAllowed } from './host-allow-list';
 
 export interface OfficeServerOptions {
   core: Core;
@@ -44,17 +48,6 @@ function bearer(req: FastifyRequest): string | undefined {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-/** A browser page from another origin must not drive the API with a clerk's token (CSRF, DNS rebinding). */
-export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true; // non-browser clients (kiosk scripts, tests) send no Origin
-  if (!host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function startOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
   const { core } = opts;
   const { app, handlers } = core;
@@ -72,10 +65,19 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     return reply.status(500).send(fail('INTERNAL', 'Lỗi máy chủ văn phòng.'));
   });
 
+  const scheme = opts.tls ? 'https' : 'http';
+  const certificateNames = certificateHostNames(opts.tls?.cert);
+  // Read per request: a name the administrator adds in the settings works at once.
+  const allowedHosts = () => allowedHostNames({ lanHostNames: getOfficeSettings(app.db)?.lanHostNames ?? [], certificateNames });
+
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    if (!originAllowed(req.headers.origin, req.headers.host)) {
+    if (!hostAllowed(req.headers.host, allowedHosts())) {
+      auditRefusal(app, { reason: 'forged-host', source: `http:${req.ip}`, detail: { host: String(req.headers.host ?? '').slice(0, 100), url: req.url.slice(0, 100) } });
+      return reply.status(403).send(fail('FORBIDDEN', `Tên máy chủ "${String(req.headers.host ?? '').slice(0, 100)}" không được phép. Mở ứng dụng bằng địa chỉ IP hoặc tên đã khai báo trong Cài đặt › Cơ quan.`));
+    }
+    if (!originAllowed(req.headers.origin, req.headers.host, scheme)) {
       auditRefusal(app, { reason: 'forged-origin', source: `http:${req.ip}`, detail: { url: req.url.slice(0, 100) } });
       return reply.status(403).send(fail('FORBIDDEN', 'Nguồn yêu cầu không được phép.'));
     }
@@ -93,6 +95,11 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     if (method === 'devices.pair' && !pairingLimiter.take(req.ip)) {
       auditRefusal(app, { reason: 'pairing-rate-limited', source: device, method });
       return reply.status(429).send(fail('RATE_LIMITED', 'Nhập mã ghép nối quá nhiều lần; hãy đợi một phút rồi thử lại.'));
+    }
+    // First-run setup creates the administrator: only someone sitting at the host PC may do that.
+    if (method === 'system.setup' && !isLoopbackAddress(req.socket.remoteAddress)) {
+      auditRefusal(app, { reason: 'setup-not-local', source: device, method });
+      return reply.status(403).send(fail('FORBIDDEN', 'Thiết lập lần đầu chỉ làm được trên chính máy chủ (mở ứng dụng trên máy chủ văn phòng).'));
     }
     // A paired counter PC (terminal) names itself with its device token; a revoked one is turned away.
     const terminalToken = req.headers['x-motcua-device'];

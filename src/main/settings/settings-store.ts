@@ -16,6 +16,7 @@ export const OFFICE_DEFAULTS: Omit<OfficeSettings, 'agencyId' | 'agencyName' | '
   lanEnabled: false,
   idleLockMinutes: 15,
   language: 'vi',
+  lanHostNames: [],
 };
 
 export function getOfficeSettings(db: Db): OfficeSettings | null {

@@ -43,6 +43,8 @@ export interface OfficeSettings {
   lanEnabled: boolean;
   idleLockMinutes: number;
   language: 'vi' | 'en';
+  /** Names (or addresses) the LAN PCs use to reach this server; other Host names are refused (DNS rebinding). */
+  lanHostNames: string[];
 }
 
 export const officeSettingsPatchSchema = z
@@ -60,6 +62,17 @@ export const officeSettingsPatchSchema = z
     lanEnabled: z.boolean(),
     idleLockMinutes: z.number().int().min(1).max(240),
     language: z.enum(['vi', 'en']),
+    lanHostNames: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9]([a-z0-9-]{0,62})(\.[a-z0-9]([a-z0-9-]{0,62}))*$/, 'Tên máy chủ chỉ gồm chữ không dấu, số, dấu gạch ngang và dấu chấm (ví dụ may-chu-motcua.lan)')
+          .max(253),
+        'Danh sách tên máy chủ không hợp lệ',
+      )
+      .max(20, 'Tối đa 20 tên máy chủ'),
   })
   .partial()
   .strict();
