@@ -20,6 +20,8 @@ export interface CallAuth {
   caller: Caller | null;
   /** For audit and anonymous calls. */
   device: string;
+  /** The transport knows the call came from the host PC itself (loopback connection, desktop window). */
+  fromHost?: boolean;
 }
 
 const MAX_FIELDS_REPORTED = 20;
@@ -53,10 +55,10 @@ export async function dispatch(app: AppContext, handlers: HandlerMap, methodName
   }
   let caller: Caller;
   if (spec.access.kind === 'public') {
-    caller = auth.caller ?? { userId: null, username: null, fullName: null, role: null, device: auth.device, tokenHash: null };
+    caller = { ...(auth.caller ?? { userId: null, username: null, fullName: null, role: null, device: auth.device, tokenHash: null }), fromHost: !!auth.fromHost };
   } else {
     if (!auth.caller) return fail('UNAUTHENTICATED', 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.');
-    caller = auth.caller;
+    caller = { ...auth.caller, fromHost: !!auth.fromHost };
     const allowed =
       caller.role === 'board' ? spec.access.board === true
       : caller.role === 'kiosk' ? spec.access.kiosk === true

@@ -36,7 +36,7 @@ export function createSystemHandlers(app: AppContext): Pick<HandlerMap, SystemMe
     },
     'auth.login': (input, caller) => {
       if (!isSetUp()) throw new AppError('NOT_SET_UP', 'Ứng dụng chưa được thiết lập lần đầu.');
-      return login(app, input.username, input.password, caller.device);
+      return login(app, input.username, input.password, caller.device, { fromHost: caller.fromHost });
     },
     'auth.logout': (_i, caller) => {
       logout(app, caller);

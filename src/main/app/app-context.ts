@@ -27,6 +27,8 @@ export interface Caller {
   tokenHash: string | null;
   /** The session is behind the idle screen lock: only the methods in ALLOWED_WHILE_LOCKED run. */
   locked?: boolean;
+  /** The call came from the host PC itself (loopback HTTP, the desktop window), not from the LAN. */
+  fromHost?: boolean;
 }
 
 export const SYSTEM_CALLER: Caller = { userId: null, username: 'system', fullName: 'Hệ thống', role: null, device: 'local', tokenHash: null };

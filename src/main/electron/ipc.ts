@@ -23,7 +23,7 @@ export function registerIpc(core: Core, trusted: { rendererIndexUrl?: string }):
       return fail('FORBIDDEN', 'Lời gọi không đến từ cửa sổ của ứng dụng.');
     }
     const caller = resolveCaller(core.app, typeof token === 'string' ? token : undefined, 'ipc');
-    return dispatch(core.app, core.handlers, method, input, { caller, device: 'ipc' });
+    return dispatch(core.app, core.handlers, method, input, { caller, device: 'ipc', fromHost: true });
   };
   ipcMain.handle(IPC_CALL, handler);
   const unsubscribe = core.app.events.subscribe((e) => {

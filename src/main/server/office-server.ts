@@ -54,7 +54,6 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   const base = { bodyLimit: 1024 * 1024, logger: false, trustProxy: false } as const;
   // Same routes either way; only the listener differs.
   const fastify = (opts.tls ? Fastify({ ...base, https: { cert: opts.tls.cert, key: opts.tls.key } }) : Fastify(base)) as unknown as FastifyInstance;
-  const loginLimiter = new RateLimiter(10, 60_000);
   const pairingLimiter = new RateLimiter(10, 60_000);
 
   fastify.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
@@ -88,16 +87,13 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   fastify.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     let device = `http:${req.ip}`;
     const method = req.params.method;
-    if (method === 'auth.login' && !loginLimiter.take(req.ip)) {
-      auditRefusal(app, { reason: 'login-rate-limited', source: device, method });
-      return reply.status(429).send(fail('RATE_LIMITED', 'Đăng nhập quá nhiều lần; hãy đợi một phút rồi thử lại.'));
-    }
+    const fromHost = isLoopbackAddress(req.socket.remoteAddress);
     if (method === 'devices.pair' && !pairingLimiter.take(req.ip)) {
       auditRefusal(app, { reason: 'pairing-rate-limited', source: device, method });
       return reply.status(429).send(fail('RATE_LIMITED', 'Nhập mã ghép nối quá nhiều lần; hãy đợi một phút rồi thử lại.'));
     }
     // First-run setup creates the administrator: only someone sitting at the host PC may do that.
-    if (method === 'system.setup' && !isLoopbackAddress(req.socket.remoteAddress)) {
+    if (method === 'system.setup' && !fromHost) {
       auditRefusal(app, { reason: 'setup-not-local', source: device, method });
       return reply.status(403).send(fail('FORBIDDEN', 'Thiết lập lần đầu chỉ làm được trên chính máy chủ (mở ứng dụng trên máy chủ văn phòng).'));
     }
@@ -112,7 +108,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       device = d.caller.device;
     }
     const { caller, problem } = identifyCaller(app, bearer(req), device);
-    const result = await dispatch(app, handlers, method, req.body ?? {}, { caller, device });
+    const result = await dispatch(app, handlers, method, req.body ?? {}, { caller, device, fromHost });
     if (!result.ok && isMethodName(method) && contract[method].access.kind !== 'public') {
       const reason = refusalReason(result.error.code, problem, caller);
       if (reason) auditRefusal(app, { reason, source: caller?.device ?? device, method, username: caller?.username });

@@ -6,8 +6,12 @@ import { isoLocal } from '../app/clock';
 import { AppError } from '../api/app-error';
 import { mutate, writeAudit } from '../audit/audit-log';
 import { hashPassword, hashToken, newToken, verifyPassword } from './passwords';
+import { BackoffTable, backoffDelayMs, FREE_FAILURES, usernameHash } from './login-throttle';
+import { auditRefusal } from '../security/refusal-audit';
 
-export const MAX_FAILED_LOGINS = 5;
+/** Failed logins (and screen unlocks) before the account's back-off starts. */
+export const MAX_FAILED_LOGINS = FREE_FAILURES;
+/** How long five wrong unlock passwords keep the account closed (screen-lock.ts); the host PC is exempt. */
 export const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
@@ -49,46 +53,72 @@ export function listUsers(app: AppContext): UserView[] {
 
 const BAD_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
+const throttles = new WeakMap<AppContext, { sources: BackoffTable; names: BackoffTable }>();
+function throttleOf(app: AppContext) {
+  let t = throttles.get(app);
+  if (!t) throttles.set(app, (t = { sources: new BackoffTable(), names: new BackoffTable() }));
+  return t;
+}
+
+function throttled(waitMs: number): AppError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} phút` : `${seconds} giây`;
+  return new AppError('RATE_LIMITED', `Đăng nhập sai nhiều lần: hãy thử lại sau ${wait}. Quản trị viên luôn đăng nhập được trên chính máy chủ.`);
+}
+
 /**
- * Checks the password and opens a session. Failures count towards a lock-out; every attempt is audited
- * (a failed one with the username tried, never the password).
+ * Checks the password and opens a session. Failed attempts slow down the account and the source address
+ * with an exponential back-off (login-throttle.ts); the same answer whether the name exists or not. Every
+ * attempt is audited: a failed one names the account tried, or only a hash of a name that is no account
+ * (it may be an ID number, or a password typed into the wrong field). The host PC's own console
+ * (`fromHost`) is never held back by the account's count, so an attacker on the LAN cannot lock the
+ * administrator out.
  */
-export function login(app: AppContext, username: string, password: string, device: string): { token: string; user: UserView; expiresAt: string } {
+export function login(app: AppContext, username: string, password: string, device: string, opts: { fromHost?: boolean } = {}): { token: string; user: UserView; expiresAt: string } {
   const now = app.clock.now();
+  const t = now.getTime();
+  const { sources, names } = throttleOf(app);
   const r = app.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-  const caller: Caller = { userId: r?.id ?? null, username, fullName: null, role: null, device, tokenHash: null };
-  const auditFail = (reason: string) => app.db.transaction(() => writeAudit(app.db, now, caller, { action: 'auth.login.failed', entity: 'user', entityId: r?.id, detail: { reason } }))();
-  if (!r) {
-    // Same cost as a real check, so response time does not reveal which usernames exist.
-    verifyPassword(password, 'x', '00');
-    auditFail('unknown-user');
+  const nameKey = usernameHash(username);
+  const caller: Caller = { userId: r?.id ?? null, username: r ? username : null, fullName: null, role: null, device, tokenHash: null };
+  const who = r ? {} : { usernameHash: nameKey };
+  const accountWait = opts.fromHost ? 0 : r ? Math.max(0, (r.locked_until ? new Date(r.locked_until).getTime() : 0) - t) : names.waitMs(nameKey, t);
+  const wait = Math.max(accountWait, sources.waitMs(device, t));
+  if (wait > 0) {
+    auditRefusal(app, { reason: 'login-rate-limited', source: device, method: 'auth.login', username: caller.username, detail: who });
+    throw throttled(wait);
+  }
+  // Unknown names pay the same scrypt cost, so response time does not reveal which usernames exist.
+  const passwordOk = r ? verifyPassword(password, r.password_salt, r.password_hash) : (verifyPassword(password, 'x', '00'), false);
+  if (!passwordOk) {
+    sources.fail(device, t);
+    app.db.transaction(() => {
+      if (r) {
+        const attempts = r.failed_attempts + 1;
+        const delay = backoffDelayMs(attempts);
+        app.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(attempts, delay ? isoLocal(new Date(t + delay)) : null, r.id);
+        writeAudit(app.db, now, caller, { action: delay ? 'auth.locked' : 'auth.login.failed', entity: 'user', entityId: r.id, detail: { attempts, ...(delay ? { waitSeconds: delay / 1000 } : {}) } });
+      } else {
+        names.fail(nameKey, t);
+        writeAudit(app.db, now, caller, { action: 'auth.login.failed', entity: 'user', detail: { reason: 'unknown-user', ...who } });
+      }
+    })();
     throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
   }
-  if (r.disabled) {
-    auditFail('disabled');
+  const user = r!;
+  if (user.disabled) {
+    // Only said to someone who knows the password.
+    app.db.transaction(() => writeAudit(app.db, now, caller, { action: 'auth.login.failed', entity: 'user', entityId: user.id, detail: { reason: 'disabled' } }))();
     throw new AppError('FORBIDDEN', 'Tài khoản đã bị khoá. Liên hệ quản trị.');
   }
-  if (r.locked_until && new Date(r.locked_until) > now) {
-    auditFail('locked');
-    throw new AppError('LOCKED', `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Thử lại sau ${LOCK_MINUTES} phút hoặc nhờ quản trị đặt lại mật khẩu.`);
-  }
-  if (!verifyPassword(password, r.password_salt, r.password_hash)) {
-    const attempts = r.failed_attempts + 1;
-    const lock = attempts >= MAX_FAILED_LOGINS ? isoLocal(new Date(now.getTime() + LOCK_MINUTES * 60_000)) : null;
-    app.db.transaction(() => {
-      app.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : attempts, lock, r.id);
-      writeAudit(app.db, now, caller, { action: lock ? 'auth.locked' : 'auth.login.failed', entity: 'user', entityId: r.id, detail: { attempts } });
-    })();
-    if (lock) throw new AppError('LOCKED', `Nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản tạm khoá ${LOCK_MINUTES} phút.`);
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-  }
+  sources.clear(device);
   const { token, hash } = newToken();
-  const expiresAt = isoLocal(new Date(now.getTime() + SESSION_HOURS * 3600_000));
-  mutate(app, { ...caller, fullName: r.full_name, role: r.role }, { action: 'auth.login', entity: 'user', entityId: r.id }, () => {
-    app.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
-    app.db.prepare('INSERT INTO sessions (token_hash, user_id, device, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(hash, r.id, device, isoLocal(now), expiresAt);
+  const expiresAt = isoLocal(new Date(t + SESSION_HOURS * 3600_000));
+  mutate(app, { ...caller, fullName: user.full_name, role: user.role }, { action: 'auth.login', entity: 'user', entityId: user.id, detail: opts.fromHost ? { fromHost: true } : undefined }, () => {
+    app.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
+    app.db.prepare('INSERT INTO sessions (token_hash, user_id, device, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(hash, user.id, device, isoLocal(now), expiresAt);
   });
-  return { token, user: view({ ...r, failed_attempts: 0, locked_until: null }), expiresAt };
+  return { token, user: view({ ...user, failed_attempts: 0, locked_until: null }), expiresAt };
 }
 
 /** Resolves a bearer token to the caller, or null when unknown, expired or the user is disabled. */

@@ -149,7 +149,7 @@ describe('LAN devices: pairing, tokens, revocation, audited refusals', () => {
     const seen = refusals(t).slice(before).map((r) => r.reason);
     expect(seen).toEqual(expect.arrayContaining(['no-token', 'unknown-token', 'forged-origin', 'login-rate-limited']));
     // Failed logins themselves are in the audit chain too (from the users service).
-    expect((t.core.app.db.prepare("SELECT count(*) n FROM audit_log WHERE action = 'auth.login.failed'").get() as { n: number }).n).toBeGreaterThanOrEqual(10);
+    expect((t.core.app.db.prepare("SELECT count(*) n FROM audit_log WHERE action = 'auth.login.failed'").get() as { n: number }).n).toBeGreaterThanOrEqual(5);
     expect((await t.must('audit.verify', {}, tokens.admin)).intact).toBe(true);
   });
 

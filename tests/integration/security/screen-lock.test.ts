@@ -53,7 +53,7 @@ describe('idle screen lock, enforced by the server', () => {
     expect(!last.ok && last.error.message).toContain('phiên làm việc đã kết thúc');
     expect((await t.call('auth.me', {}, tokens.clerk)).ok).toBe(false);
     const login = await t.call('auth.login', { username: 'canbo1', password: 'matkhau-canbo-1' });
-    expect(!login.ok && login.error.code).toBe('LOCKED');
+    expect(!login.ok && login.error.code).toBe('RATE_LIMITED');
     expect(auditActions(t.core.app.db)).toContain('auth.locked');
   });
 });
