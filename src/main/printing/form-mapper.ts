@@ -4,7 +4,9 @@ import { requireOfficeSettings } from '../settings/settings-store';
 import { getProcedure } from '../catalog/catalog-service';
 import { loadDocuments, loadFees, type DossierRow } from '../dossiers/dossier-repo';
 import { DURATION_UNIT_LABELS } from '../../shared/catalog/procedure';
-import type { AgencyHeader, ApologyData, ControlSheetData, FeeMode, FeeReceiptData, Owner, ReceiptData, RefusalData, SupplementRequestData } from '../../shared/printing/form-data';
+import type { AgencyHeader, ApologyData, ControlSheetData, FeeMode, FeeReceiptData, Owner, ReceiptData, RefusalData, StopNoticeData, SupplementRequestData } from '../../shared/printing/form-data';
+import { formSetFor } from '../../shared/printing/form-sets';
+import { officeHeader, oneStopSigner } from './papers-settings';
 import type { FeeCollection } from '../../shared/domain/status';
 
 const FEE_MODE: Record<FeeCollection, FeeMode> = { THUTRUOC: 'PREPAID', THUSAU: 'POSTPAID', MIEN: 'EXEMPT', KHONGTHU: 'NONE' };
@@ -57,9 +59,14 @@ export function receiptData(app: AppContext, r: DossierRow): ReceiptData {
   };
 }
 
-interface StepRow { at: string; action: string; body: string | null; note: string | null; actor_name: string | null; data: string | null }
+interface StepRow { id: string; at: string; action: string; body: string | null; note: string | null; actor_name: string | null; data: string | null }
 function steps(app: AppContext, r: DossierRow): StepRow[] {
-  return app.db.prepare('SELECT at, action, body, note, actor_name, data FROM dossier_steps WHERE dossier_rid = ? ORDER BY at, rowid').all(r.rid) as StepRow[];
+  return app.db.prepare('SELECT id, at, action, body, note, actor_name, data FROM dossier_steps WHERE dossier_rid = ? ORDER BY at, rowid').all(r.rid) as StepRow[];
+}
+
+/** The latest step of a kind: the one a paper (Mẫu 02 round, Mẫu 04 extension, Mẫu 05 stop) is issued for. */
+export function issuedStep(app: AppContext, r: DossierRow, action: string): StepRow | undefined {
+  return steps(app, r).filter((s) => s.action === action).pop();
 }
 
 /** Control sheet rows: every hand-over between bodies, in order. */
@@ -86,6 +93,21 @@ export function apologyData(app: AppContext, r: DossierRow, issuedAt: string): A
     formSet: r.form_set, header: agencyHeader(app), issuedAt, recipientName: r.owner_name, receivedAt: r.received_at, procedureName: r.procedure_name,
     dossierCode: r.code, originalDueAt: r.original_due_at, delayReason: ext.note ?? '', faultyBody: ext.body ?? s.agencyName, newDueAt: r.due_at,
     signer: { title: 'THỦ TRƯỞNG CƠ QUAN', name: ext.actor_name ?? '' }, recipients: [r.owner_name, 'Lưu: VT, Bộ phận Một cửa'],
+  };
+}
+
+/**
+ * Mẫu 05 (Circular 03/2025): notice that the dossier is stopped (status 8), issued by the one-stop section
+ * and signed by its head. Only the 2025 set has this form; it is issued under the circular in force on the
+ * day, so a dossier received under the 2018 set still gets it when stopped now.
+ */
+export function stopNoticeData(app: AppContext, r: DossierRow, issuedAt: string): StopNoticeData {
+  const stop = issuedStep(app, r, 'stop');
+  if (r.status !== '8' || !stop) throw new AppError('INVALID_STATE', 'Hồ sơ không ở trạng thái dừng xử lý: chỉ in thông báo dừng giải quyết cho hồ sơ đã dừng.');
+  if (formSetFor(issuedAt) !== '2025') throw new AppError('INVALID_STATE', 'Thông báo dừng giải quyết hồ sơ (Mẫu 05) chỉ có từ Thông tư 03/2025/TT-VPCP (15/9/2025).');
+  return {
+    formSet: '2025', header: officeHeader(app), issuedAt, recipientName: r.owner_name, dossierCode: r.code, receivedAt: r.received_at, procedureName: r.procedure_name,
+    reasons: [stop.note ?? 'Theo quy định'], signer: oneStopSigner(app), recipients: [r.owner_name, 'Lưu: VT, Bộ phận Một cửa'],
   };
 }
 

@@ -9,9 +9,11 @@ import { getSetting } from '../settings/settings-store';
 import { getRowById } from '../dossiers/dossier-repo';
 import { PRINTABLE_FORM_LABELS, type PrintableForm, type PrintedDocumentView, type RenderedDocument } from '../../shared/api/printing-contract';
 import { formLabel, type FormKind } from '../../shared/printing/form-sets';
-import { renderApology, renderControlSheet, renderFeeReceipt, renderPostalHandover, renderReceipt, renderRefusal, renderSupplementRequest } from './pdf';
+import { renderApology, renderControlSheet, renderFeeReceipt, renderPostalHandover, renderReceipt, renderRefusal, renderStopNotice, renderSupplementRequest } from './pdf';
+import { appendCopyMark } from './pdf/copy-mark';
 import { printPdf } from './print-adapter';
-import { apologyData, controlSheetData, feeReceiptData, getOutcome, outcomeData, receiptData, supplementForDossier } from './form-mapper';
+import { apologyData, controlSheetData, feeReceiptData, getOutcome, issuedStep, outcomeData, receiptData, stopNoticeData, supplementForDossier } from './form-mapper';
+import { formatFormDate, formatShortDateTime } from '../../shared/printing/form-time';
 import { postalSlipData } from '../postal/postal-slip';
 
 export interface PrintingSettings {
@@ -37,16 +39,21 @@ export function sumatraPathFor(s: PrintingSettings): string | undefined {
   return bundled && fs.existsSync(bundled) ? bundled : undefined;
 }
 
-/** pdfkit writes one `/Type /Page` object per page. */
+/** pdfkit writes one `/Type /Page` object per page (a reprint's update rewrites them, so count once per object number). */
 export function countPages(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  return new Set([...pdf.toString('latin1').matchAll(/(\d+) 0 obj\s*<<\s*\/Type\s*\/Page\b/g)].map((m) => m[1])).size;
 }
 
-interface DocRow { id: string; subject_id: string; form: string; title: string; file: string; pages: number; bytes: number; created_at: string }
+/** The receipt is archived on the paper it was issued on: send it to the printer on that paper. */
+function pdfIsA5(file: string): boolean {
+  return /\/MediaBox \[0 0 419\.53 595\.28\]/.test(fs.readFileSync(file).toString('latin1'));
+}
+
+interface DocRow { id: string; subject_id: string; form: string; title: string; file: string; pages: number; bytes: number; created_at: string; issue_key: string | null; original_id: string | null }
 
 function view(app: AppContext, d: DocRow): PrintedDocumentView {
   const attempts = (app.db.prepare('SELECT at, printer, ok, message FROM print_attempts WHERE document_id = ? ORDER BY at, rowid').all(d.id) as { at: string; printer: string; ok: number; message: string | null }[]).map((a) => ({ ...a, ok: !!a.ok }));
-  return { id: d.id, subjectId: d.subject_id, form: d.form, title: d.title, createdAt: d.created_at, pages: d.pages, bytes: d.bytes, attempts };
+  return { id: d.id, subjectId: d.subject_id, form: d.form, title: d.title, createdAt: d.created_at, pages: d.pages, bytes: d.bytes, originalId: d.original_id ?? null, attempts };
 }
 
 const FORM_KIND: Partial<Record<PrintableForm, FormKind>> = { receipt: 'receipt', supplementRequest: 'supplementRequest', refusal: 'refusal', apology: 'apology', controlSheet: 'controlSheet', stopNotice: 'stopNotice' };
@@ -81,28 +88,100 @@ async function renderForm(app: AppContext, caller: Caller, subjectId: string, fo
       return { pdf: await renderFeeReceipt(feeReceiptData(app, r, now, caller.fullName ?? r.clerk_name ?? '')), title, code: r.code };
     case 'supplementRequest':
       return { pdf: await renderSupplementRequest(supplementForDossier(app, r, now)), title, code: r.code };
+    case 'stopNotice': {
+      const data = stopNoticeData(app, r, now);
+      return { pdf: await renderStopNotice(data), title: formLabel(data.formSet, 'stopNotice'), code: r.code };
+    }
     default:
       throw new AppError('VALIDATION', `Chưa hỗ trợ in ${PRINTABLE_FORM_LABELS[form].toLowerCase()} cho hồ sơ đã tiếp nhận`);
   }
 }
 
 /**
- * Renders, archives and records a paper: the PDF goes into the data folder's archive (never lost with a
- * reprint), its row is written with an audit entry (prints of personal data are audited).
+ * What a paper is issued for, so that it is issued once: the receipt of a dossier, the Mẫu 02 of one
+ * supplement round, the apology of one extension, the stop notice of the stop, a postal slip, an intake
+ * outcome. Null for the control sheet, a working paper drawn afresh with the hand-overs so far.
  */
-export async function renderAndArchive(app: AppContext, caller: Caller, subjectId: string, form: PrintableForm, paper?: 'A4' | 'A5'): Promise<RenderedDocument> {
-  const { pdf, title, code } = await renderForm(app, caller, subjectId, form, paper);
-  const now = app.clock.now();
-  const id = uuidv7();
-  const dir = path.join(app.paths.archive, isoLocal(now).slice(0, 7), code.replace(/[^\w.-]/g, '_'));
+function issueKey(app: AppContext, subjectId: string, form: PrintableForm): string | null {
+  if (form === 'controlSheet') return null;
+  if (form === 'postalHandover') return 'slip';
+  if (getOutcome(app, subjectId)) return 'outcome';
+  const r = getRowById(app.db, subjectId);
+  if (!r) return null; // renderForm says "not found"
+  switch (form) {
+    case 'receipt':
+      return 'receipt';
+    case 'supplementRequest':
+      return `supplement:${issuedStep(app, r, 'requestSupplement')?.id ?? 'none'}`;
+    case 'apology':
+      return `apology:${issuedStep(app, r, 'extend')?.id ?? 'none'}`;
+    case 'stopNotice':
+      return `stop:${issuedStep(app, r, 'stop')?.id ?? 'none'}`;
+    default:
+      return null;
+  }
+}
+
+function issuedOriginal(app: AppContext, subjectId: string, form: string, key: string): DocRow | undefined {
+  return app.db.prepare('SELECT * FROM printed_documents WHERE subject_id = ? AND form = ? AND issue_key = ? AND original_id IS NULL').get(subjectId, form, key) as DocRow | undefined;
+}
+
+/** Writes a PDF into the archive under a temp name then renames it: a power cut never leaves a truncated file. */
+function archiveFile(app: AppContext, code: string, name: string, pdf: Buffer): string {
+  const dir = path.join(app.paths.archive, isoLocal(app.clock.now()).slice(0, 7), code.replace(/[^\w.-]/g, '_'));
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${form}-${id}.pdf`);
-  // Write to a temp name then rename: a power cut never leaves a truncated PDF under the real name.
+  const file = path.join(dir, name);
   fs.writeFileSync(`${file}.tmp`, pdf);
   fs.renameSync(`${file}.tmp`, file);
-  const row: DocRow = { id, subject_id: subjectId, form, title, file: path.relative(app.paths.archive, file), pages: countPages(pdf), bytes: pdf.length, created_at: isoLocal(now) };
-  mutate(app, caller, { action: 'print.render', entity: 'printed_document', entityId: id, detail: { form, subjectId } }, () => {
-    app.db.prepare('INSERT INTO printed_documents (id, subject_id, form, title, file, pages, bytes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(row.id, row.subject_id, row.form, row.title, row.file, row.pages, row.bytes, row.created_at, caller.username);
+  return file;
+}
+
+/**
+ * Issues a paper: renders it, archives the PDF in the data folder and records it with an audit entry (prints
+ * of personal data are audited). A paper already issued for the same purpose is not drawn again: its archived
+ * original is returned, so a second "print" can never restate facts with today's data or date.
+ */
+export async function renderAndArchive(app: AppContext, caller: Caller, subjectId: string, form: PrintableForm, paper?: 'A4' | 'A5'): Promise<RenderedDocument> {
+  const key = issueKey(app, subjectId, form);
+  const issued = key ? issuedOriginal(app, subjectId, form, key) : undefined;
+  if (issued) return getDocument(app, issued.id);
+  const { pdf, title, code } = await renderForm(app, caller, subjectId, form, paper);
+  const id = uuidv7();
+  const file = archiveFile(app, code, `${form}-${id}.pdf`, pdf);
+  const row: DocRow = { id, subject_id: subjectId, form, title, file: path.relative(app.paths.archive, file), pages: countPages(pdf), bytes: pdf.length, created_at: isoLocal(app.clock.now()), issue_key: key, original_id: null };
+  const raced = mutate(app, caller, { action: 'print.render', entity: 'printed_document', entityId: id, detail: { form, subjectId } }, () => {
+    // Two counters asking at once: the first to commit issues the paper, the other gets that original.
+    const first = key ? issuedOriginal(app, subjectId, form, key) : undefined;
+    if (first) return first;
+    app.db.prepare('INSERT INTO printed_documents (id, subject_id, form, title, file, pages, bytes, created_at, created_by, issue_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(row.id, row.subject_id, row.form, row.title, row.file, row.pages, row.bytes, row.created_at, caller.username, key);
+    return null;
+  });
+  if (raced) {
+    fs.rmSync(file, { force: true });
+    return getDocument(app, raced.id);
+  }
+  return { ...view(app, row), pdfBase64: pdf.toString('base64') };
+}
+
+/**
+ * A reprint: the archived original's bytes with a "BẢN SAO" mark appended (see copy-mark), archived and
+ * recorded like any paper. A reprint of a reprint copies the same original.
+ */
+export function reprintDocument(app: AppContext, caller: Caller, documentId: string): RenderedDocument {
+  const asked = requireDoc(app, documentId);
+  const original = asked.original_id ? requireDoc(app, asked.original_id) : asked;
+  const source = path.join(app.paths.archive, original.file);
+  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', 'Tệp PDF lưu trữ của bản gốc không còn trong thư mục dữ liệu: không in lại được.');
+  const now = isoLocal(app.clock.now());
+  const pdf = appendCopyMark(fs.readFileSync(source), {
+    title: 'BẢN SAO',
+    detail: `In lại ${formatShortDateTime(now)} từ bản lưu gốc lập ngày ${formatFormDate(original.created_at)}`,
+  });
+  const id = uuidv7();
+  const file = archiveFile(app, path.basename(path.dirname(source)), `${original.form}-${id}-ban-sao.pdf`, pdf);
+  const row: DocRow = { id, subject_id: original.subject_id, form: original.form, title: `${original.title} (bản sao)`, file: path.relative(app.paths.archive, file), pages: original.pages, bytes: pdf.length, created_at: now, issue_key: original.issue_key, original_id: original.id };
+  mutate(app, caller, { action: 'print.reprint', entity: 'printed_document', entityId: id, detail: { form: original.form, originalId: original.id } }, () => {
+    app.db.prepare('INSERT INTO printed_documents (id, subject_id, form, title, file, pages, bytes, created_at, created_by, issue_key, original_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(row.id, row.subject_id, row.form, row.title, row.file, row.pages, row.bytes, row.created_at, caller.username, row.issue_key, row.original_id);
   });
   return { ...view(app, row), pdfBase64: pdf.toString('base64') };
 }
@@ -143,7 +222,7 @@ export async function sendToPrinter(app: AppContext, caller: Caller, documentId:
       msg = `Không ghi được vào thư mục in ${target}: ${(e as Error).message}`;
     }
   } else {
-    const paper = d.form === 'receipt' ? s.receiptPaper : 'A4';
+    const paper = d.form === 'receipt' ? (pdfIsA5(file) ? 'A5' : 'A4') : 'A4';
     const out = await printPdf({ platform: process.platform, printer: printer || null, paper, file, sumatraPath: sumatraPathFor(s) });
     ok = out.ok;
     if (!ok) msg = out.exitCode === null ? `Không chạy được chương trình in: ${out.stderr.slice(0, 300)}` : `Máy in báo lỗi (mã ${out.exitCode}): ${out.stderr.slice(0, 300)}`;

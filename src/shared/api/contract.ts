@@ -13,6 +13,7 @@ import { reportsContract } from './reports-contract';
 import { queueContract } from './queue-contract';
 import { syncContract } from './sync-contract';
 import { postalContract } from './postal-contract';
+import { papersContract } from './papers-contract';
 
 /**
  * The whole API: every capability contributes one `*-contract.ts` file with its methods,
@@ -32,6 +33,7 @@ export const contract = {
   ...queueContract,
   ...syncContract,
   ...postalContract,
+  ...papersContract,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ export interface PrintedDocumentView {
   createdAt: string;
   pages: number;
   bytes: number;
+  /** Set on a reprint: the archived original it reproduces (the reprint is that file plus a copy mark). */
+  originalId: string | null;
   attempts: { at: string; printer: string; ok: boolean; message: string | null }[];
 }
 
@@ -39,6 +41,8 @@ export interface RenderedDocument extends PrintedDocumentView {
 
 export const printingContract = {
   'printing.render': method<RenderedDocument>()({
+    // A paper handed out (receipt, Mẫu 02–05, fee receipt, postal slip) is issued once: asking again returns
+    // the archived original. The control sheet is a working paper and is drawn afresh each time.
     input: z.strictObject({
       /** A dossier id, an intake outcome id for forms 02/03 issued without a received dossier, or a postal hand-over id. */
       subjectId: z.string().uuid(),
@@ -46,7 +50,7 @@ export const printingContract = {
       paper: z.enum(['A4', 'A5']).optional(),
     }),
     access: { kind: 'roles', roles: ANY_USER },
-    summary: 'Tạo bản PDF của một biểu mẫu cho hồ sơ (lưu kèm hồ sơ) để xem trước và in.',
+    summary: 'Tạo (lần đầu) hoặc lấy lại bản gốc đã cấp của một biểu mẫu cho hồ sơ, lưu kèm hồ sơ, để xem trước và in. Phiếu kiểm soát luôn vẽ lại theo các lần giao nhận hiện có.',
   }),
   'printing.print': method<PrintedDocumentView>()({
     input: z.strictObject({ documentId: z.string().uuid(), printer: z.string().trim().max(200).optional() }),
@@ -76,6 +80,11 @@ export const printingContract = {
   'printing.get': method<RenderedDocument>()({
     input: z.strictObject({ documentId: z.string().uuid() }),
     access: { kind: 'roles', roles: ANY_USER },
-    summary: 'Lấy lại bản PDF đã lưu (in lại, xem lại).',
+    summary: 'Lấy lại bản PDF đã lưu (xem lại).',
+  }),
+  'printing.reprint': method<RenderedDocument>()({
+    input: z.strictObject({ documentId: z.string().uuid() }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'In lại một giấy đã cấp: đúng bản lưu gốc (không tạo lại với dữ liệu hôm nay), thêm dấu "BẢN SAO" ở lề trên; bản in lại cũng được lưu.',
   }),
 };

@@ -20,8 +20,8 @@ const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const FormSetSchema = z.enum(FORM_SETS);
 
 export const AgencyHeaderSchema = z.object({
-  /** Upper line on the left, e.g. "UBND PHƯỜNG BA ĐÌNH" or "UBND THÀNH PHỐ HÀ NỘI". */
-  parentAgencyName: text,
+  /** Upper line on the left, e.g. "UBND PHƯỜNG BA ĐÌNH"; empty for a body with no parent line (its letterhead is its own name). */
+  parentAgencyName: z.string().trim(),
   /** The centre or one-stop section, e.g. "Trung tâm Phục vụ hành chính công phường Ba Đình". */
   agencyName: text,
   /** Địa danh for the date line, e.g. "Phường Ba Đình" → "Phường Ba Đình, ngày …". */

@@ -3,7 +3,7 @@
  * boxes, rasterising pages into test-results/printing/ and decoding symbols.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -254,3 +254,24 @@ export function layoutProblems(words: WordBox[], m: Margins, tolerance = 0.75): 
 export const A4_PORTRAIT: Margins = { left: mm(30), right: mm(15), top: mm(20), bottom: mm(20) };
 export const A4_LANDSCAPE: Margins = { left: mm(20), right: mm(15), top: mm(20), bottom: mm(15) };
 export const A5_PORTRAIT: Margins = { left: mm(18), right: mm(10), top: mm(12), bottom: mm(12) };
+
+export interface GrayRaster {
+  width: number;
+  height: number;
+  /** One byte per pixel, row by row, 0 = black. */
+  data: Buffer;
+}
+
+/** Page `page` (1-based) rasterised in greyscale with pdftoppm (binary PGM), for pixel comparisons. */
+export function grayRaster(pdf: Buffer, page: number, dpi = 72): Promise<GrayRaster> {
+  return withPdf(pdf, async (file, dir) => {
+    const out = path.join(dir, 'page');
+    await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, out]);
+    const pgm = readFileSync(`${out}.pgm`);
+    const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+    if (!head) throw new Error('pdftoppm không trả về ảnh PGM');
+    const width = Number(head[1]);
+    const height = Number(head[2]);
+    return { width, height, data: pgm.subarray(head[0].length, head[0].length + width * height) };
+  });
+}

@@ -279,8 +279,10 @@ export class FormWriter {
     let yl = y0;
     // A long parent name shrinks a little to stay on one line before it is allowed to wrap.
     const parent = upper(h.parentAgencyName);
-    const parentSize = Math.max(this.fitSize(parent, 'regular', size, leftW), size * 0.86);
-    yl += this.box(parent, this.left, yl, leftW, 'regular', parentSize, 'center');
+    if (parent) {
+      const parentSize = Math.max(this.fitSize(parent, 'regular', size, leftW), size * 0.86);
+      yl += this.box(parent, this.left, yl, leftW, 'regular', parentSize, 'center');
+    }
     const agency = upper(h.agencyName);
     yl += this.box(agency, this.left, yl, leftW, 'bold', size, 'center');
     const cx = this.left + leftW / 2;

@@ -59,16 +59,23 @@ export function DossierDrawer({ id, onClose, onChanged }: { id: string | null; o
               resultDocuments: v.resultName ? [{ name: v.resultName }] : undefined,
             });
       setD(next);
+      const stopped = action === 'stop';
       setAction(null);
       form.resetFields();
       message.success('Đã cập nhật hồ sơ');
       onChanged();
+      // Stopping a dossier issues Mẫu 05 at once: the preview opens ready to print.
+      if (stopped) {
+        const notice = await api.call('printing.render', { subjectId: next.id, form: 'stopNotice' });
+        if (notice.ok) setReprint(notice.value);
+        else message.error(notice.error.message);
+      }
     } catch (e) {
       message.error(applyServerErrors(form, e, { newDueAt: ['newDueAt'] }));
     }
   };
 
-  const forms: PrintableForm[] = d ? ['receipt', 'controlSheet', ...(d.feeTotal > 0 ? (['feeReceipt'] as const) : []), ...(d.extendedDueAt ? (['apology'] as const) : [])] : [];
+  const forms: PrintableForm[] = d ? ['receipt', 'controlSheet', ...(d.feeTotal > 0 ? (['feeReceipt'] as const) : []), ...(d.extendedDueAt ? (['apology'] as const) : []), ...(d.status === '8' ? (['stopNotice'] as const) : [])] : [];
 
   return (
     <Drawer open={!!id} onClose={onClose} size={860} title={d ? `Hồ sơ ${d.code}` : ''} destroyOnHidden>
@@ -147,7 +154,7 @@ export function DossierDrawer({ id, onClose, onChanged }: { id: string | null; o
                       { title: 'Giấy tờ', dataIndex: 'title' },
                       { title: 'Tạo lúc', dataIndex: 'createdAt', render: (s: string) => formatViInstant(s), width: 140 },
                       { title: 'Gửi in', render: (_: unknown, p: PrintedDocumentView) => p.attempts.map((a, i) => <Tag key={i} color={a.ok ? 'green' : 'red'}>{formatViInstant(a.at)} {a.printer}</Tag>) },
-                      { title: '', width: 90, render: (_: unknown, p: PrintedDocumentView) => <Button size="small" onClick={() => void api.must('printing.get', { documentId: p.id }).then(setReprint)}>In lại</Button> },
+                      { title: '', width: 130, render: (_: unknown, p: PrintedDocumentView) => <Button size="small" data-testid={`reprint-${p.form}`} onClick={() => void api.must('printing.reprint', { documentId: p.id }).then(setReprint)}>In lại (bản sao)</Button> },
                     ]} />
                     <PrintPreview doc={reprint} onClose={() => { setReprint(null); void load(); }} />
                   </>
