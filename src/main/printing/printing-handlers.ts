@@ -1,11 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppContext } from '../app/app-context';
 import type { HandlerMap } from '../api/dispatcher';
 import { mutate } from '../audit/audit-log';
 import { setSetting } from '../settings/settings-store';
-import { getDocument, history, printingSettings, renderAndArchive, reprintDocument, sendToPrinter } from './printing-service';
+import { AppError } from '../api/app-error';
+import { fileSha256, getDocument, history, printingSettings, renderAndArchive, reprintDocument, sendToPrinter } from './printing-service';
 import { papersSettings } from './papers-settings';
 
 type PrintingMethods = 'printing.render' | 'printing.print' | 'printing.history' | 'printing.get' | 'printing.getSettings' | 'printing.saveSettings' | 'printing.reprint' | 'papers.getSettings' | 'papers.saveSettings';
+
+/** The hash recorded when the administrator approves a SumatraPDF path: it must be an existing regular file. */
+function approvedHash(file: string): string {
+  const problem = 'Không tìm thấy tệp SumatraPDF.exe ở đường dẫn này';
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AppError('VALIDATION', problem, { sumatraPath: problem });
+  }
+  if (!st.isFile() || !path.isAbsolute(file)) throw new AppError('VALIDATION', problem, { sumatraPath: problem });
+  return fileSha256(file);
+}
 
 export function createPrintingHandlers(app: AppContext): Pick<HandlerMap, PrintingMethods> {
   return {
@@ -23,7 +39,13 @@ export function createPrintingHandlers(app: AppContext): Pick<HandlerMap, Printi
     },
     'printing.getSettings': () => printingSettings(app),
     'printing.saveSettings': (input, caller) => {
-      const next = { ...printingSettings(app), ...input };
+      const cur = printingSettings(app);
+      const next = { ...cur, ...input };
+      if (input.sumatraPath !== undefined && input.sumatraPath !== cur.sumatraPath) {
+        // The program the host spawns on every print: set only on the host PC itself, never from the LAN.
+        if (input.sumatraPath && !caller.fromHost) throw new AppError('FORBIDDEN', 'Chỉ đặt được đường dẫn SumatraPDF trên chính máy chủ (cửa sổ ứng dụng trên máy chủ), không qua mạng LAN.');
+        next.sumatraSha256 = input.sumatraPath ? approvedHash(input.sumatraPath) : '';
+      }
       mutate(app, caller, { action: 'printing.settings', entity: 'settings' }, () => setSetting(app.db, 'printing', next));
       return next;
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -22,21 +23,50 @@ export interface PrintingSettings {
   /** A different printer for some document types (e.g. receipts on the counter's A5 printer). */
   perForm: Partial<Record<string, string>>;
   receiptPaper: 'A4' | 'A5';
-  /** SumatraPDF.exe on Windows; empty = next to the app. */
+  /** SumatraPDF.exe on Windows; empty = next to the app. Only settable from the host PC itself. */
   sumatraPath: string;
+  /** SHA-256 (hex) of sumatraPath's file when the administrator approved it; checked before every spawn. */
+  sumatraSha256: string;
 }
-export const DEFAULT_PRINTING: PrintingSettings = { printer: '', perForm: {}, receiptPaper: 'A4', sumatraPath: '' };
+export const DEFAULT_PRINTING: PrintingSettings = { printer: '', perForm: {}, receiptPaper: 'A4', sumatraPath: '', sumatraSha256: '' };
+
+/** The platform prints are sent for; a test sets 'win32' to drive the SumatraPDF path on Linux. */
+export const printingHost: { platform: NodeJS.Platform } = { platform: process.platform };
 
 export function printingSettings(app: AppContext): PrintingSettings {
   return { ...DEFAULT_PRINTING, ...(getSetting<Partial<PrintingSettings>>(app.db, 'printing') ?? {}) };
 }
 
-/** SumatraPDF as configured, else the copy the installer ships in resources\vendor\SumatraPDF. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * The SumatraPDF to run: an administrator-approved path only if its file still has the SHA-256 recorded at
+ * approval (a swapped program is refused, not run), else the copy the installer ships in
+ * resources\vendor\SumatraPDF (inside the install folder, which only an administrator of the PC can change).
+ */
 export function sumatraPathFor(s: PrintingSettings): string | undefined {
-  if (s.sumatraPath) return s.sumatraPath;
+  if (s.sumatraPath) {
+    let actual = '';
+    try {
+      actual = fileSha256(s.sumatraPath);
+    } catch {
+      throw new AppError('VALIDATION', `Không đọc được SumatraPDF tại ${s.sumatraPath.slice(0, 200)}: quản trị cần đặt lại đường dẫn trên máy chủ.`);
+    }
+    if (!s.sumatraSha256 || actual !== s.sumatraSha256) {
+      throw new AppError('VALIDATION', `Tệp SumatraPDF tại ${s.sumatraPath.slice(0, 200)} đã thay đổi so với bản quản trị đã duyệt (mã SHA-256 khác): không chạy. Quản trị cần duyệt lại trên máy chủ.`);
+    }
+    return s.sumatraPath;
+  }
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   const bundled = resources ? path.join(resources, 'vendor', 'SumatraPDF', 'SumatraPDF.exe') : null;
   return bundled && fs.existsSync(bundled) ? bundled : undefined;
+}
+
+/** The printers an administrator configured: the shared one and the per-document ones (empty = OS default). */
+export function configuredPrinters(s: PrintingSettings): Set<string> {
+  return new Set([s.printer, ...Object.values(s.perForm)].filter((p): p is string => typeof p === 'string'));
 }
 
 /** pdfkit writes one `/Type /Page` object per page (a reprint's update rewrites them, so count once per object number). */
@@ -207,6 +237,11 @@ export function history(app: AppContext, subjectId: string): PrintedDocumentView
 export async function sendToPrinter(app: AppContext, caller: Caller, documentId: string, printerOverride?: string): Promise<PrintedDocumentView> {
   const d = requireDoc(app, documentId);
   const s = printingSettings(app);
+  // A clerk may choose among the administrator's printers, never name one: a `folder:` or UNC target of their
+  // own would copy personal data anywhere (and make the host authenticate to a foreign share).
+  if (printerOverride !== undefined && !configuredPrinters(s).has(printerOverride)) {
+    throw new AppError('VALIDATION', 'Máy in không có trong danh sách máy in do quản trị cấu hình', { printer: 'Chọn một máy in trong danh sách máy in do quản trị cấu hình' });
+  }
   const printer = printerOverride ?? (s.perForm[d.form] || s.printer);
   const file = path.join(app.paths.archive, d.file);
   let ok: boolean;
@@ -223,9 +258,22 @@ export async function sendToPrinter(app: AppContext, caller: Caller, documentId:
     }
   } else {
     const paper = d.form === 'receipt' ? (pdfIsA5(file) ? 'A5' : 'A4') : 'A4';
-    const out = await printPdf({ platform: process.platform, printer: printer || null, paper, file, sumatraPath: sumatraPathFor(s) });
-    ok = out.ok;
-    if (!ok) msg = out.exitCode === null ? `Không chạy được chương trình in: ${out.stderr.slice(0, 300)}` : `Máy in báo lỗi (mã ${out.exitCode}): ${out.stderr.slice(0, 300)}`;
+    const platform = printingHost.platform;
+    let sumatraPath: string | undefined;
+    let refused: string | null = null;
+    try {
+      sumatraPath = platform === 'win32' ? sumatraPathFor(s) : undefined;
+    } catch (e) {
+      refused = (e as Error).message;
+    }
+    if (refused) {
+      ok = false;
+      msg = refused;
+    } else {
+      const out = await printPdf({ platform, printer: printer || null, paper, file, sumatraPath });
+      ok = out.ok;
+      if (!ok) msg = out.exitCode === null ? `Không chạy được chương trình in: ${out.stderr.slice(0, 300)}` : `Máy in báo lỗi (mã ${out.exitCode}): ${out.stderr.slice(0, 300)}`;
+    }
   }
   const label = printer || 'máy in mặc định';
   mutate(app, caller, { action: ok ? 'print.sent' : 'print.failed', entity: 'printed_document', entityId: d.id, detail: { form: d.form } }, () => {

@@ -33,6 +33,8 @@ export interface PrintingSettingsView {
   perForm: Partial<Record<string, string>>;
   receiptPaper: 'A4' | 'A5';
   sumatraPath: string;
+  /** SHA-256 of the approved SumatraPDF file (empty = the shipped copy); checked before every print. */
+  sumatraSha256: string;
 }
 
 export interface RenderedDocument extends PrintedDocumentView {
@@ -53,9 +55,9 @@ export const printingContract = {
     summary: 'Tạo (lần đầu) hoặc lấy lại bản gốc đã cấp của một biểu mẫu cho hồ sơ, lưu kèm hồ sơ, để xem trước và in. Phiếu kiểm soát luôn vẽ lại theo các lần giao nhận hiện có.',
   }),
   'printing.print': method<PrintedDocumentView>()({
-    input: z.strictObject({ documentId: z.string().uuid(), printer: z.string().trim().max(200).optional() }),
+    input: z.strictObject({ documentId: z.string().uuid(), printer: z.string().max(300).optional() }),
     access: { kind: 'roles', roles: ANY_USER },
-    summary: 'Gửi một bản PDF đã tạo tới máy in; mỗi lần gửi được ghi lại (gửi đi chưa chắc đã in xong: cho phép in lại).',
+    summary: 'Gửi một bản PDF đã tạo tới máy in; mỗi lần gửi được ghi lại (gửi đi chưa chắc đã in xong: cho phép in lại). Chỉ chọn được máy in trong danh sách do quản trị cấu hình.',
   }),
   'printing.history': method<PrintedDocumentView[]>()({
     input: z.strictObject({ subjectId: z.string().uuid() }),
@@ -75,7 +77,7 @@ export const printingContract = {
       sumatraPath: z.string().trim().max(500).optional(),
     }),
     access: { kind: 'roles', roles: ADMINS },
-    summary: 'Chọn máy in (tên máy in của hệ điều hành, để trống = mặc định, hoặc folder:<thư mục>), khổ giấy tiếp nhận, đường dẫn SumatraPDF.',
+    summary: 'Chọn máy in (tên máy in của hệ điều hành, để trống = mặc định, hoặc folder:<thư mục>), khổ giấy tiếp nhận, đường dẫn SumatraPDF (chỉ đặt được trên chính máy chủ; mã SHA-256 của tệp được ghi lại và kiểm tra trước mỗi lần in).',
   }),
   'printing.get': method<RenderedDocument>()({
     input: z.strictObject({ documentId: z.string().uuid() }),

@@ -30,7 +30,7 @@ export function PrintingSettings() {
         </Form.Item>
       ))}
       <Form.Item name="receiptPaper" label="Khổ giấy tiếp nhận"><Radio.Group options={[{ value: 'A4', label: 'A4' }, { value: 'A5', label: 'A5' }]} /></Form.Item>
-      <Form.Item name="sumatraPath" label="Đường dẫn SumatraPDF.exe (để trống = bản đi kèm)"><Input /></Form.Item>
+      <Form.Item name="sumatraPath" label="Đường dẫn SumatraPDF.exe (để trống = bản đi kèm)" extra="Chỉ đổi được trên chính máy chủ. Mã SHA-256 của tệp được ghi lại khi lưu; tệp bị thay đổi sẽ không được chạy."><Input /></Form.Item>
       <Button type="primary" htmlType="submit">Lưu</Button>
     </Form>
   );
