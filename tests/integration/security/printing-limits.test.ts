@@ -83,7 +83,7 @@ describe('printing: printers only from the admin list, SumatraPDF only approved 
     fs.writeFileSync(sumatra, `#!/bin/sh\necho ran >> "${marker}"\n`, { mode: 0o755 });
     const saved = await fromHostCall('printing.saveSettings', { sumatraPath: sumatra }, tok.admin);
     expect(saved.ok).toBe(true);
-    if (saved.ok) expect(saved.value.sumatraSha256).toMatch(/^[0-9a-f]{64}$/);
+    if (saved.ok) expect((saved.value as { sumatraSha256: string }).sumatraSha256).toMatch(/^[0-9a-f]{64}$/);
     printingHost.platform = 'win32';
     const first = await t.must('printing.print', { documentId }, tok.clerk);
     expect(first.attempts.at(-1)?.ok).toBe(true);
