@@ -48,7 +48,7 @@ export function fileSha256(file: string): string {
  */
 export function sumatraPathFor(s: PrintingSettings): string | undefined {
   if (s.sumatraPath) {
-    let actual = '';
+    let actual: string;
     try {
       actual = fileSha256(s.sumatraPath);
     } catch {
