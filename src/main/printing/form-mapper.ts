@@ -4,7 +4,7 @@ import { requireOfficeSettings } from '../settings/settings-store';
 import { getProcedure } from '../catalog/catalog-service';
 import { loadDocuments, loadFees, type DossierRow } from '../dossiers/dossier-repo';
 import { DURATION_UNIT_LABELS } from '../../shared/catalog/procedure';
-import type { AgencyHeader, ApologyData, ControlSheetData, FeeMode, FeeReceiptData, Owner, ReceiptData, RefusalData, StopNoticeData, SupplementRequestData } from '../../shared/printing/form-data';
+import type { AgencyHeader, ApologyData, FeeMode, FeeReceiptData, Owner, ReceiptData, RefusalData, StopNoticeData, SupplementRequestData } from '../../shared/printing/form-data';
 import { formSetFor } from '../../shared/printing/form-sets';
 import { officeHeader, oneStopSigner } from './papers-settings';
 import type { FeeCollection } from '../../shared/domain/status';
@@ -67,22 +67,6 @@ function steps(app: AppContext, r: DossierRow): StepRow[] {
 /** The latest step of a kind: the one a paper (Mẫu 02 round, Mẫu 04 extension, Mẫu 05 stop) is issued for. */
 export function issuedStep(app: AppContext, r: DossierRow, action: string): StepRow | undefined {
   return steps(app, r).filter((s) => s.action === action).pop();
-}
-
-/** Control sheet rows: every hand-over between bodies, in order. */
-export function controlSheetData(app: AppContext, r: DossierRow): ControlSheetData {
-  const header = agencyHeader(app);
-  const all = steps(app, r);
-  const transfer = all.find((s) => s.action === 'transfer');
-  const processingBody = transfer?.body ?? r.competent_agency ?? header.agencyName;
-  const rows: ControlSheetData['rows'] = [];
-  for (const s of all) {
-    const late = new Date(s.at) > new Date(r.due_at);
-    if (s.action === 'transfer') rows.push({ fromBody: header.agencyName, toBody: s.body ?? processingBody, at: s.at, giverName: s.actor_name ?? undefined, result: late ? 'LATE' : 'ON_TIME', note: s.note ?? undefined });
-    if (s.action === 'resultReady') rows.push({ fromBody: processingBody, toBody: header.agencyName, at: s.at, receiverName: s.actor_name ?? undefined, result: late ? 'LATE' : new Date(s.at) < new Date(r.due_at) ? 'EARLY' : 'ON_TIME', note: s.note ?? undefined });
-    if (s.action === 'returned') rows.push({ fromBody: header.agencyName, toBody: r.result_delivery === '1' ? 'Bưu chính công ích' : 'Tổ chức, cá nhân', at: s.at, giverName: s.actor_name ?? undefined, result: late ? 'LATE' : 'ON_TIME', viaPost: r.result_delivery === '1' });
-  }
-  return { formSet: r.form_set, header, dossierCode: r.code, ownerName: r.owner_name, procedureName: r.procedure_name, receivedAt: r.received_at, dueAt: r.original_due_at, processingBody, cooperatingBodies: [], rows };
 }
 
 export function apologyData(app: AppContext, r: DossierRow, issuedAt: string): ApologyData {

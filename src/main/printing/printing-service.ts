@@ -13,7 +13,8 @@ import { formLabel, type FormKind } from '../../shared/printing/form-sets';
 import { renderApology, renderControlSheet, renderFeeReceipt, renderPostalHandover, renderReceipt, renderRefusal, renderStopNotice, renderSupplementRequest } from './pdf';
 import { appendCopyMark } from './pdf/copy-mark';
 import { printPdf } from './print-adapter';
-import { apologyData, controlSheetData, feeReceiptData, getOutcome, issuedStep, outcomeData, receiptData, stopNoticeData, supplementForDossier } from './form-mapper';
+import { controlSheetData } from './control-sheet-data';
+import { apologyData, feeReceiptData, getOutcome, issuedStep, outcomeData, receiptData, stopNoticeData, supplementForDossier } from './form-mapper';
 import { formatFormDate, formatShortDateTime } from '../../shared/printing/form-time';
 import { postalSlipData } from '../postal/postal-slip';
 

@@ -234,10 +234,16 @@ export const ControlSheetDataSchema = z.object({
   ownerName: text,
   procedureName: text,
   receivedAt: instant,
+  /** The appointment given at intake (Mẫu 01), never overwritten. */
   dueAt: instant,
+  /** The due date now in force when it differs from the appointment: extended (Mẫu 04) or moved by a supplement pause. */
+  currentDueAt: instant.optional(),
+  currentDueReason: z.enum(['EXTENDED', 'SUPPLEMENT']).optional(),
   processingBody: text,
   cooperatingBodies: z.array(text),
   rows: z.array(ControlSheetRowSchema),
+  /** Empty rows left for hand-overs still to come, signed by hand (the sheet printed at intake has three). */
+  blankRows: z.number().int().min(0).max(10).optional(),
 });
 export type ControlSheetData = z.infer<typeof ControlSheetDataSchema>;
 

@@ -15,6 +15,8 @@ export async function renderControlSheet(data: ControlSheetData): Promise<Buffer
   w.field('Nội dung yêu cầu giải quyết:', data.procedureName);
   w.field('Ngày, giờ nhận hồ sơ:', formatFormTime(data.receivedAt));
   w.field('Ngày, giờ hẹn trả kết quả:', formatFormTime(data.dueAt));
+  // The original appointment stays; the date in force is printed beside it (domain brief §10).
+  if (data.currentDueAt) w.field(data.currentDueReason === 'SUPPLEMENT' ? 'Ngày, giờ hẹn trả kết quả sau bổ sung hồ sơ:' : 'Ngày, giờ hẹn trả kết quả sau gia hạn:', formatFormTime(data.currentDueAt));
   w.field('Cơ quan (bộ phận) giải quyết hồ sơ:', data.processingBody);
   w.field('Cơ quan phối hợp giải quyết hồ sơ:', data.cooperatingBodies.join('; ') || DOTS);
   w.gap(4);
@@ -22,14 +24,14 @@ export async function renderControlSheet(data: ControlSheetData): Promise<Buffer
   w.table(
     [
       { header: 'TT', width: 5, align: 'center' },
-      { header: 'Tên cơ quan', width: 24 },
-      { header: 'Thời điểm', width: 16, group: HANDOVER },
-      { header: 'Người giao (ký, ghi rõ họ tên)', width: 15, align: 'center', group: HANDOVER },
-      { header: 'Người nhận (ký, ghi rõ họ tên)', width: 15, align: 'center', group: HANDOVER },
-      { header: 'Kết quả giải quyết hồ sơ (trước hạn/ đúng hạn/ quá hạn)', width: 12, align: 'center' },
-      { header: 'Ghi chú', width: 13 },
+      { header: 'Tên cơ quan', width: 21 },
+      { header: 'Thời điểm', width: 15, group: HANDOVER },
+      { header: 'Người giao (ký, ghi rõ họ tên)', width: 14, align: 'center', group: HANDOVER },
+      { header: 'Người nhận (ký, ghi rõ họ tên)', width: 14, align: 'center', group: HANDOVER },
+      { header: 'Kết quả giải quyết hồ sơ (trước hạn/ đúng hạn/ quá hạn)', width: 11, align: 'center' },
+      { header: 'Ghi chú', width: 20 },
     ],
-    data.rows.map((r, i) => [
+    [...data.rows.map((r, i) => [
       String(i + 1),
       `Giao: ${r.fromBody}\nNhận: ${r.toBody}`,
       `${formatFormTime(r.at).replace(', ', '\n')}${r.viaPost ? '\n(theo phiếu gửi bưu chính)' : ''}`,
@@ -39,6 +41,8 @@ export async function renderControlSheet(data: ControlSheetData): Promise<Buffer
       r.result ? HANDOVER_RESULT_LABELS[r.result] : '',
       r.note ?? '',
     ]),
+    // Hand-overs still to come: numbered rows with the Giao/Nhận labels, to be filled and signed by hand.
+    ...Array.from({ length: data.blankRows ?? 0 }, (_, i) => [String(data.rows.length + i + 1), 'Giao:\n\n\nNhận:', '…giờ…phút\nngày …/…/……', '', '', '', ''])],
     { size: w.s(11), headerSize: w.s(10.5), minRowHeight: w.s(84) },
   );
   return w.end();
