@@ -36,8 +36,8 @@ export async function renderControlSheet(data: ControlSheetData): Promise<Buffer
       `Giao: ${r.fromBody}\nNhận: ${r.toBody}`,
       `${formatFormTime(r.at).replace(', ', '\n')}${r.viaPost ? '\n(theo phiếu gửi bưu chính)' : ''}`,
       // Names sit at the foot of the cell, leaving room above them for the signature.
-      { text: r.giverName ?? '', valign: 'bottom' },
-      { text: r.receiverName ?? '', valign: 'bottom' },
+      { text: r.giverName ?? '', valign: 'bottom' as const },
+      { text: r.receiverName ?? '', valign: 'bottom' as const },
       r.result ? HANDOVER_RESULT_LABELS[r.result] : '',
       r.note ?? '',
     ]),
