@@ -163,8 +163,11 @@ export function recall(app: AppContext, caller: Caller, counterNumber: number, t
     const t = requireCurrent(c, counterNumber, ticketId, ['called'], 'gọi lại');
     const since = msBetween(t.last_called_at ?? t.queued_at, c.at);
     if (since < RECALL_MIN_INTERVAL_MS) {
-      const wait = Math.ceil((RECALL_MIN_INTERVAL_MS - since) / 1000);
-      throw new AppError('RATE_LIMITED', `Vừa gọi số ${t.display_code} cách đây ${Math.max(0, Math.floor(since / 1000))} giây. Chờ thêm ${wait} giây rồi gọi lại.`);
+      // Whole seconds that add up to the interval, rounded so that the few milliseconds
+      // a request takes never turn "4 giây" into "3 giây … 7 giây".
+      const ago = Math.max(0, Math.round(since / 1000));
+      const wait = Math.max(1, RECALL_MIN_INTERVAL_MS / 1000 - ago);
+      throw new AppError('RATE_LIMITED', `Vừa gọi số ${t.display_code} cách đây ${ago} giây. Chờ thêm ${wait} giây rồi gọi lại.`);
     }
     app.db.prepare('UPDATE queue_tickets SET last_called_at = ?, call_count = call_count + 1 WHERE id = ?').run(c.at, t.id);
     logTransition(app.db, { ticketId: t.id, from: 'called', to: 'called', at: c.at, counterNumber, clerkId: caller.userId, note: 'recall' });
