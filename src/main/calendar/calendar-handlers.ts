@@ -3,7 +3,7 @@ import { isoLocal } from '../app/clock';
 import { AppError } from '../api/app-error';
 import type { HandlerMap } from '../api/dispatcher';
 import { toLocalDate } from '../../shared/calendar';
-import { getProcedure } from '../catalog/catalog-service';
+import { getProcedureCase } from '../catalog/catalog-service';
 import {
   confirmYear,
   daysRemaining,
@@ -33,8 +33,7 @@ export function createCalendarHandlers(app: AppContext): Pick<HandlerMap, Calend
     'calendar.getOfficeHours': () => getOfficeHours(app),
     'calendar.saveOfficeHours': (input, caller) => saveOfficeHours(app, caller, input.hours),
     'calendar.dueDate': (input) => {
-      const procedure = getProcedure(app, input.code);
-      if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${input.code} trong danh mục.`);
+      const procedure = getProcedureCase(app, input.code, input.variantCode);
       const now = app.clock.now();
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
       const pauses = (input.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
@@ -48,6 +47,7 @@ export function createCalendarHandlers(app: AppContext): Pick<HandlerMap, Calend
       return {
         code: procedure.code,
         name: procedure.name,
+        variant: procedure.variant,
         duration: procedure.duration,
         receivedAt: isoLocal(receivedAt),
         startedAt: isoLocal(r.startedAt),

@@ -4,7 +4,7 @@ import type { HandlerMap } from '../api/dispatcher';
 import { computeFees } from '../../shared/catalog/fees';
 import {
   getCounterProcedures,
-  getProcedure,
+  getProcedureCase,
   getProcedureDetail,
   searchProcedures,
   setCounterProcedures,
@@ -33,11 +33,10 @@ export function createCatalogHandlers(app: AppContext): Pick<HandlerMap, Catalog
       codes: setCounterProcedures(app, caller, input.counterNumber, input.codes),
     }),
     'catalog.fees': (input) => {
-      const procedure = getProcedure(app, input.code);
-      if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${input.code} trong danh mục.`);
+      const procedure = getProcedureCase(app, input.code, input.variantCode);
       const r = computeFees(procedure, { copies: input.copies, pagesPerCopy: input.pagesPerCopy, feeCodes: input.feeCodes });
       if (!r.ok) throw new AppError('VALIDATION', r.error);
-      return { code: procedure.code, ...r.value };
+      return { code: procedure.code, variantCode: procedure.variant?.code ?? null, ...r.value };
     },
   };
 }

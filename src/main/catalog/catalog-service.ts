@@ -23,6 +23,7 @@ import { rowsFromCatalogJson, validateCatalogImport } from '../../shared/catalog
 import { formatIssuePath, vietnameseIssueMessage } from '../../shared/catalog/issue-messages';
 import { procedureSchema, type Procedure } from '../../shared/catalog/procedure';
 import { fromProvincialThuTuc } from '../../shared/catalog/provincial-thu-tuc';
+import { procedureCase, type ProcedureCase } from '../../shared/catalog/variants';
 import { splitProcedureCode } from '../../shared/domain/identity';
 import { foldVietnamese } from '../../shared/domain/text-fold';
 import {
@@ -76,6 +77,18 @@ export function getProcedure(app: AppContext, code: string): Procedure | null {
   ensureCatalogSeeded(app);
   const row = getRow(app, nationalCode(code));
   return row ? effectiveOfRow(row) : null;
+}
+
+/**
+ * The procedure under one of its cases (trường hợp): the default case when `variantCode` is absent.
+ * Throws NOT_FOUND for an unknown procedure and VALIDATION (field variantCode) for an unknown case.
+ */
+export function getProcedureCase(app: AppContext, code: string, variantCode?: string | null): ProcedureCase {
+  const listed = getProcedure(app, code);
+  if (!listed) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code} trong danh mục.`, { procedureCode: 'Không có trong danh mục' });
+  const r = procedureCase(listed, variantCode);
+  if (!r.ok) throw new AppError('VALIDATION', r.error, { variantCode: r.error });
+  return r.value;
 }
 
 export function getProcedureDetail(app: AppContext, code: string): ProcedureDetail {

@@ -5,7 +5,7 @@ import { AppError } from '../api/app-error';
 import { mutate } from '../audit/audit-log';
 import { enqueueChange } from '../sync/outbox';
 import { requireOfficeSettings } from '../settings/settings-store';
-import { getProcedure, recordProcedureUse } from '../catalog/catalog-service';
+import { getProcedureCase, recordProcedureUse } from '../catalog/catalog-service';
 import { dueDateFor } from '../calendar/calendar-service';
 import type { IntakeParsed } from '../../shared/dossiers/dossier-schemas';
 import { computeFees } from '../../shared/catalog/fees';
@@ -35,12 +35,14 @@ const INSERT_DOSSIER = `INSERT INTO dossiers (
   id, code, agency_id, business_date, form_set, procedure_code, procedure_name, field_code, field_name, competent_agency,
   channel, status, summary, applicant_name, applicant_id, applicant_birth_date, applicant_sex, applicant_address, applicant_phone, applicant_email,
   owner_type, owner_name, owner_id, owner_address, sets, fee_total, result_delivery, delivery_address, postal_code,
-  received_at, due_at, due_ms, original_due_at, counter_number, clerk_id, clerk_name, ticket_id, note, search_text, created_at, updated_at
+  received_at, due_at, due_ms, original_due_at, counter_number, clerk_id, clerk_name, ticket_id, note, search_text, created_at, updated_at,
+  variant_code, variant_name, due_notes, due_provisional, applicant_province_code, applicant_commune_code
 ) VALUES (
   @id, @code, @agency_id, @business_date, @form_set, @procedure_code, @procedure_name, @field_code, @field_name, @competent_agency,
   @channel, @status, @summary, @applicant_name, @applicant_id, @applicant_birth_date, @applicant_sex, @applicant_address, @applicant_phone, @applicant_email,
   @owner_type, @owner_name, @owner_id, @owner_address, @sets, @fee_total, @result_delivery, @delivery_address, @postal_code,
-  @received_at, @due_at, @due_ms, @original_due_at, @counter_number, @clerk_id, @clerk_name, @ticket_id, @note, @search_text, @created_at, @updated_at
+  @received_at, @due_at, @due_ms, @original_due_at, @counter_number, @clerk_id, @clerk_name, @ticket_id, @note, @search_text, @created_at, @updated_at,
+  @variant_code, @variant_name, @due_notes, @due_provisional, @applicant_province_code, @applicant_commune_code
 ) RETURNING rid`;
 
 export interface IntakeResult {
@@ -56,8 +58,8 @@ export interface IntakeResult {
  */
 export function receiveDossier(app: AppContext, caller: Caller, input: IntakeParsed, counterNumber: number | null): IntakeResult {
   const office = requireOfficeSettings(app.db);
-  const procedure = getProcedure(app, input.procedureCode);
-  if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${input.procedureCode} trong danh mục`, { procedureCode: 'Không có trong danh mục' });
+  // The procedure under the chosen case: its own time, checklist, fees and competent agency.
+  const procedure = getProcedureCase(app, input.procedureCode, input.variantCode);
   if (!procedure.inForce) throw new AppError('INVALID_STATE', `Thủ tục ${procedure.code} đã bãi bỏ, không tiếp nhận hồ sơ mới`, { procedureCode: 'Thủ tục đã bãi bỏ' });
 
   const now = app.clock.now();
@@ -101,6 +103,8 @@ export function receiveDossier(app: AppContext, caller: Caller, input: IntakePar
       received_at: nowIso, due_at: isoLocal(due), due_ms: due.getTime(), original_due_at: isoLocal(due),
       counter_number: counterNumber, clerk_id: caller.userId, clerk_name: caller.fullName, ticket_id: input.ticketId ?? null, note: input.note ?? null,
       search_text: '', created_at: nowIso, updated_at: nowIso,
+      variant_code: procedure.variant?.code ?? null, variant_name: procedure.variant?.name ?? null,
+      due_notes: JSON.stringify(dueNotes), due_provisional: 0, applicant_province_code: null, applicant_commune_code: null,
     };
     row.search_text = searchTextOf(row);
     const { rid } = app.db.prepare(INSERT_DOSSIER).get(row) as { rid: number };

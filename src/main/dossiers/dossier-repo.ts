@@ -15,6 +15,8 @@ export interface DossierRow {
   received_at: string; due_at: string; due_ms: number; original_due_at: string; extended_due_at: string | null;
   finished_at: string | null; returned_at: string | null; counter_number: number | null; clerk_id: string | null; clerk_name: string | null;
   ticket_id: string | null; result_documents: string | null; server_version: number; note: string | null; search_text: string; created_at: string; updated_at: string;
+  variant_code: string | null; variant_name: string | null; due_notes: string | null; due_provisional: number;
+  applicant_province_code: string | null; applicant_commune_code: string | null;
 }
 
 /** What the search index holds for a dossier: every way a clerk may look it up, diacritics folded. */
@@ -77,6 +79,8 @@ export function viewOf(db: Db, r: DossierRow, daysRemaining: number | null, dueN
     formSet: r.form_set,
     fieldName: r.field_name,
     competentAgency: r.competent_agency,
+    variant: r.variant_code ? { code: r.variant_code, name: r.variant_name ?? r.variant_code } : null,
+    dueProvisional: r.due_provisional === 1,
     summary: r.summary,
     applicant: { fullName: r.applicant_name, idNumber: r.applicant_id, birthDate: r.applicant_birth_date, sex: r.applicant_sex, address: r.applicant_address, phone: r.applicant_phone, email: r.applicant_email },
     owner: { type: r.owner_type, name: r.owner_name, idNumber: r.owner_id, address: r.owner_address },

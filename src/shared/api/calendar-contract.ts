@@ -3,7 +3,7 @@ import { ADMINS, ANY_USER, method } from './define';
 import { dayOffSchema, extraWorkingDaySchema, officeHoursSchema } from '../calendar/types';
 import type { CalendarYear, LocalDate, OfficeHours } from '../calendar/types';
 import type { ProcedureDuration } from '../catalog/procedure';
-import { procedureCodeSchema } from './catalog-contract';
+import { procedureCodeSchema, variantCodeSchema } from './catalog-contract';
 
 /** The years the administrator screens offer; any year 1900–2199 is accepted by the API. */
 export const CALENDAR_EDITABLE_YEARS = { from: 2025, to: 2030 } as const;
@@ -19,6 +19,8 @@ export interface CalendarYearView {
 export interface DueDatePreview {
   code: string;
   name: string;
+  /** The case whose time was used; null for a procedure without variants. */
+  variant: { code: string; name: string } | null;
   duration: ProcedureDuration;
   receivedAt: string;
   /** When counting started (receipt, or the next opening). */
@@ -83,6 +85,7 @@ export const calendarContract = {
     input: z
       .object({
         code: procedureCodeSchema,
+        variantCode: variantCodeSchema.optional(),
         receivedAt: instantSchema.optional(),
         pauses: z.array(z.object({ from: instantSchema, to: instantSchema.nullable() }).strict()).max(50).optional(),
       })

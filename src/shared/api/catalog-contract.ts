@@ -73,6 +73,8 @@ export type CatalogImportOutcome =
 
 export interface FeeQuote {
   code: string;
+  /** The case priced (its own fee lines); null for a procedure without variants. */
+  variantCode: string | null;
   lines: FeeLine[];
   total: number;
 }
@@ -83,6 +85,9 @@ export const procedureCodeSchema = z
   .string()
   .trim()
   .regex(/^\d\.\d{6}$/, 'Mã thủ tục phải có dạng d.dddddd (ví dụ 1.001193)');
+
+/** Case (trường hợp) of a procedure with variants; the default case when absent. */
+export const variantCodeSchema = z.string().trim().toUpperCase().min(1, 'Thiếu mã trường hợp').max(30, 'Mã trường hợp tối đa 30 ký tự');
 
 const counterNumberSchema = z.number().int().min(1, 'Số quầy từ 1').max(99, 'Số quầy tối đa 99');
 
@@ -147,12 +152,13 @@ export const catalogContract = {
     input: z
       .object({
         code: procedureCodeSchema,
+        variantCode: variantCodeSchema.optional(),
         copies: z.number().int().min(1, 'Số bản từ 1').max(999, 'Số bản tối đa 999').optional(),
         pagesPerCopy: z.number().int().min(1, 'Số trang từ 1').max(10_000, 'Số trang tối đa 10.000').optional(),
         feeCodes: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
       })
       .strict(),
     access: { kind: 'roles', roles: ANY_USER },
-    summary: 'Tính phí, lệ phí của một thủ tục theo số bản và số trang.',
+    summary: 'Tính phí, lệ phí của một thủ tục (theo trường hợp, mặc định là trường hợp mặc định) theo số bản và số trang; các khoản loại trừ nhau chỉ tính một khoản (mặc định hoặc khoản được chọn).',
   }),
 };

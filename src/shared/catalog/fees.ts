@@ -5,6 +5,7 @@
  * 1.000 đ/page from page 3, at most 200.000 đ per copy, times the number of copies.
  */
 import type { FeeTier, Procedure, ProcedureFee } from './procedure';
+import { conflictingFeeChoice, defaultFeeCodes } from './variants';
 
 /** What the clerk enters: number of copies (default 1) and pages of each copy (per-page fees). */
 export interface FeeInput {
@@ -76,22 +77,27 @@ export function computeFee(fee: ProcedureFee, input: FeeInput = {}): FeeResult<n
 
 /** Input of {@link computeFees}. */
 export interface FeesInput extends FeeInput {
-  /** Fees to charge; all of the procedure's fees when absent (some fees are alternatives). */
+  /**
+   * Fees to charge. When absent: every line outside a group of alternatives plus the default line of
+   * each group ({@link defaultFeeCodes}); two lines of one group are refused.
+   */
   feeCodes?: readonly string[];
   /** Per-fee copies/pages overriding the shared ones. */
   perFee?: Readonly<Record<string, FeeInput>>;
 }
 
 /** Lines and total (đồng) for a procedure's fees. */
-export function computeFees(procedure: Procedure, input: FeesInput = {}): FeeResult<{ lines: FeeLine[]; total: number }> {
-  let fees = procedure.fees;
+export function computeFees(procedure: Pick<Procedure, 'code' | 'fees'>, input: FeesInput = {}): FeeResult<{ lines: FeeLine[]; total: number }> {
+  const codes = input.feeCodes ?? defaultFeeCodes(procedure.fees);
   if (input.feeCodes) {
     const unknown = input.feeCodes.filter((c) => !procedure.fees.some((f) => f.code === c));
     if (unknown.length > 0) {
       return { ok: false, error: `Thủ tục ${procedure.code} không có khoản phí, lệ phí mã: ${unknown.join(', ')}.` };
     }
-    fees = procedure.fees.filter((f) => input.feeCodes!.includes(f.code));
+    const conflict = conflictingFeeChoice(procedure.fees, input.feeCodes);
+    if (conflict) return { ok: false, error: conflict };
   }
+  const fees = procedure.fees.filter((f) => codes.includes(f.code));
   const lines: FeeLine[] = [];
   for (const fee of fees) {
     const own = input.perFee?.[fee.code];

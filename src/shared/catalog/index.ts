@@ -5,3 +5,4 @@ export * from './import';
 export * from './issue-messages';
 export * from './sheet-layout';
 export * from './sheet-import';
+export * from './variants';

@@ -121,6 +121,13 @@ export const procedureFeeSchema = z
     tiers: z.array(feeTierSchema).optional(),
     capPerCopy: money.optional(),
     note: optionalText(1000),
+    /**
+     * Lines sharing a group exclude each other (free when on time / 8.000 đ when late): the clerk
+     * charges one of them, never their sum.
+     */
+    group: optionalText(50),
+    /** The line of its group charged unless the clerk picks another (at most one per group). */
+    isDefault: z.boolean().optional(),
   })
   .superRefine((f, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -133,6 +140,7 @@ export const procedureFeeSchema = z
       if (f.tiers !== undefined) issue('tiers', 'Chỉ phí tính theo trang mới có bậc giá.');
       if (f.capPerCopy !== undefined) issue('capPerCopy', 'Chỉ phí tính theo trang mới có mức tối đa mỗi bản.');
     }
+    if (f.isDefault && f.group === undefined) issue('isDefault', 'Chỉ khoản phí thuộc một nhóm loại trừ mới có mặc định.');
   });
 /** A fee or charge of a procedure. */
 export type ProcedureFee = z.infer<typeof procedureFeeSchema>;
@@ -158,6 +166,45 @@ function checkTiers(tiers: FeeTier[] | undefined, ctx: z.RefinementCtx): void {
   });
 }
 
+/** Fee lists: unique codes, and at most one default line in each group of alternatives. */
+function checkFeeList(fees: readonly ProcedureFee[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  flagDuplicates(fees.map((f) => f.code), path, 'Trùng mã phí, lệ phí', ctx);
+  const defaults = new Map<string, number>();
+  fees.forEach((f, i) => {
+    if (!f.group || !f.isDefault) return;
+    if (defaults.has(f.group)) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'isDefault'], message: `Nhóm phí "${f.group}" chỉ được có một khoản mặc định.` });
+    }
+    defaults.set(f.group, i);
+  });
+}
+
+/** Variant code: short upper-case key such as DUNGHAN, QUAHAN, XACMINH. */
+export const VARIANT_CODE = /^[A-Z0-9][A-Z0-9_-]{0,29}$/;
+
+/**
+ * A case (trường hợp) of a procedure, as provincial catalogs list them: birth registration on time /
+ * late, certified copies of ordinary / large volume. Each field present replaces the procedure's own
+ * (time, checklist, fee lines, competent agency); an absent field is inherited.
+ */
+export const procedureVariantSchema = z
+  .strictObject({
+    code: z.string().trim().toUpperCase().regex(VARIANT_CODE, 'Mã trường hợp chỉ gồm chữ in hoa không dấu, số, "-" hoặc "_" (tối đa 30 ký tự).'),
+    name: text(300),
+    /** The case offered first at intake (at most one per procedure; else the first one). */
+    isDefault: z.boolean().optional(),
+    duration: durationSchema.optional(),
+    documents: z.array(procedureDocumentSchema).optional(),
+    fees: z.array(procedureFeeSchema).optional(),
+    competentAgency: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.documents) flagDuplicates(v.documents.map((d) => d.code), ['documents'], 'Trùng mã giấy tờ', ctx);
+    if (v.fees) checkFeeList(v.fees, ['fees'], ctx);
+  });
+/** A case of a procedure. */
+export type ProcedureVariant = z.infer<typeof procedureVariantSchema>;
+
 /** A procedure of the catalog. `code` is the national code; `localCode` the province's own, if any. */
 export const procedureSchema = z
   .strictObject({
@@ -172,19 +219,27 @@ export const procedureSchema = z
     duration: durationSchema,
     documents: z.array(procedureDocumentSchema),
     fees: z.array(procedureFeeSchema),
+    /** Cases (trường hợp); absent or empty when the procedure has a single case. */
+    variants: z.array(procedureVariantSchema).max(50, 'Tối đa 50 trường hợp.').optional(),
     inForce: z.boolean(),
     updatedAt: z.iso.datetime({ offset: true, error: 'Thời điểm cập nhật phải là ISO 8601 có múi giờ.' }).optional(),
   })
   .superRefine((p, ctx) => {
-    flagDuplicates(p.documents.map((d) => d.code), 'documents', 'Trùng mã giấy tờ', ctx);
-    flagDuplicates(p.fees.map((f) => f.code), 'fees', 'Trùng mã phí, lệ phí', ctx);
+    flagDuplicates(p.documents.map((d) => d.code), ['documents'], 'Trùng mã giấy tờ', ctx);
+    checkFeeList(p.fees, ['fees'], ctx);
+    if (p.variants) {
+      flagDuplicates(p.variants.map((v) => v.code), ['variants'], 'Trùng mã trường hợp', ctx);
+      if (p.variants.filter((v) => v.isDefault).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['variants'], message: 'Chỉ được một trường hợp mặc định.' });
+      }
+    }
   });
 export type Procedure = z.infer<typeof procedureSchema>;
 
-function flagDuplicates(codes: string[], list: string, label: string, ctx: z.RefinementCtx): void {
+function flagDuplicates(codes: string[], list: (string | number)[], label: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   codes.forEach((code, i) => {
-    if (seen.has(code)) ctx.addIssue({ code: 'custom', path: [list, i, 'code'], message: `${label}: "${code}".` });
+    if (seen.has(code)) ctx.addIssue({ code: 'custom', path: [...list, i, 'code'], message: `${label}: "${code}".` });
     seen.add(code);
   });
 }

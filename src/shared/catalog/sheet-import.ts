@@ -6,7 +6,7 @@
 import { foldVietnamese } from '../domain/text-fold';
 import { validateCatalogImport } from './import';
 import type { Procedure } from './procedure';
-import { CATALOG_SHEET_COLUMNS, DOCUMENT_SHEET, FEE_SHEET, PROCEDURE_SHEET, type Cell, type ColumnSpec } from './sheet-layout';
+import { CATALOG_SHEET_COLUMNS, DOCUMENT_SHEET, FEE_SHEET, PROCEDURE_SHEET, VARIANT_SHEET, type Cell, type ColumnSpec } from './sheet-layout';
 
 /** One worksheet: rows with their sheet row numbers; the first row is the header. */
 export interface SheetGrid {
@@ -101,40 +101,88 @@ export function importCatalogSheets(grids: readonly SheetGrid[]): CatalogSheetRe
   const procRows = readSheet(byName(PROCEDURE_SHEET), PROCEDURE_SHEET, errors);
   const docRows = readSheet(byName(DOCUMENT_SHEET), DOCUMENT_SHEET, errors);
   const feeRows = readSheet(byName(FEE_SHEET), FEE_SHEET, errors);
-  if (!procRows || !docRows || !feeRows) return { ok: false, errors };
+  const variantRows = readSheet(byName(VARIANT_SHEET), VARIANT_SHEET, errors);
+  if (!procRows || !docRows || !feeRows || !variantRows) return { ok: false, errors };
 
-  const candidates = procRows.map((r) => ({ ...nest(r.values), documents: [] as unknown[], fees: [] as unknown[] }));
-  const sources = procRows.map(() => ({ documents: [] as number[], fees: [] as number[] }));
+  type VariantCandidate = Record<string, unknown> & { code?: unknown; documents?: unknown[]; fees?: unknown[] };
+  const candidates = procRows.map((r) => ({ ...nest(r.values), documents: [] as unknown[], fees: [] as unknown[], variants: [] as VariantCandidate[] }));
+  const sources = procRows.map(() => ({
+    documents: [] as number[],
+    fees: [] as number[],
+    variants: [] as { row: number; documents: number[]; fees: number[] }[],
+  }));
   const findProcedure = (ref: unknown): number => {
     const local = procRows.findIndex((r) => r.values.localCode !== undefined && r.values.localCode === ref);
     return local >= 0 ? local : procRows.findIndex((r) => r.values.code === ref);
   };
+  const unknownProcedure = (r: ParsedRow, sheet: string) => {
+    if (r.values.procedure !== undefined) {
+      const message = `Mã TTHC "${String(r.values.procedure)}" không có trong trang "${PROCEDURE_SHEET}".`;
+      errors.push({ sheet, row: r.rowNumber, field: headerOf(sheet, 'procedure'), message });
+    } else if (!errors.some((e) => e.sheet === sheet && e.row === r.rowNumber)) {
+      errors.push({ sheet, row: r.rowNumber, field: headerOf(sheet, 'procedure'), message: 'Thiếu mã thủ tục.' });
+    }
+  };
+  for (const r of variantRows) {
+    const target = findProcedure(r.values.procedure);
+    if (target < 0) {
+      unknownProcedure(r, VARIANT_SHEET);
+      continue;
+    }
+    const v: VariantCandidate = nest(r.values, ['procedure']);
+    const d = v.duration as Record<string, unknown> | undefined;
+    // A case row may give only "Trong ngày" or only the number of days; the rest follows.
+    if (d) v.duration = { unit: 'WORKING_DAYS', sameDay: false, ...(d.sameDay === true && { amount: 0 }), ...d };
+    candidates[target].variants.push(v);
+    sources[target].variants.push({ row: r.rowNumber, documents: [], fees: [] });
+  }
   const attach = (rows: ParsedRow[], sheet: string, list: 'documents' | 'fees') => {
     for (const r of rows) {
       const target = findProcedure(r.values.procedure);
       if (target < 0) {
-        if (r.values.procedure !== undefined) {
-          const message = `Mã TTHC "${String(r.values.procedure)}" không có trong trang "${PROCEDURE_SHEET}".`;
-          errors.push({ sheet, row: r.rowNumber, field: headerOf(sheet, 'procedure'), message });
-        } else if (!errors.some((e) => e.sheet === sheet && e.row === r.rowNumber)) {
-          errors.push({ sheet, row: r.rowNumber, field: headerOf(sheet, 'procedure'), message: 'Thiếu mã thủ tục.' });
-        }
+        unknownProcedure(r, sheet);
         continue;
       }
-      candidates[target][list].push(nest(r.values, ['procedure']));
+      if (r.values.variant !== undefined) {
+        const code = String(r.values.variant).trim().toUpperCase();
+        const vi = candidates[target].variants.findIndex((v) => String(v.code ?? '').trim().toUpperCase() === code);
+        if (vi < 0) {
+          const message = `Trường hợp "${code}" của thủ tục ${String(r.values.procedure)} không có trong trang "${VARIANT_SHEET}".`;
+          errors.push({ sheet, row: r.rowNumber, field: headerOf(sheet, 'variant'), message });
+          continue;
+        }
+        const v = candidates[target].variants[vi];
+        v[list] = [...(v[list] ?? []), nest(r.values, ['procedure', 'variant'])];
+        sources[target].variants[vi][list].push(r.rowNumber);
+        continue;
+      }
+      candidates[target][list].push(nest(r.values, ['procedure', 'variant']));
       sources[target][list].push(r.rowNumber);
     }
   };
   attach(docRows, DOCUMENT_SHEET, 'documents');
   attach(feeRows, FEE_SHEET, 'fees');
 
-  const result = validateCatalogImport(candidates, { rowNumbers: procRows.map((r) => r.rowNumber) });
+  const result = validateCatalogImport(
+    candidates.map(({ variants, ...c }) => (variants.length > 0 ? { ...c, variants } : c)),
+    { rowNumbers: procRows.map((r) => r.rowNumber) },
+  );
   if (!result.ok) {
     for (const e of result.errors) {
       const index = procRows.findIndex((r) => r.rowNumber === e.row);
       const [head, second, third] = e.path;
       let located: CatalogSheetError;
-      if ((head === 'documents' || head === 'fees') && typeof second === 'number') {
+      const variantSource = head === 'variants' && typeof second === 'number' ? sources[index].variants[second] : undefined;
+      if (variantSource) {
+        const [, , vHead, vSecond, vThird] = e.path;
+        if ((vHead === 'documents' || vHead === 'fees') && typeof vSecond === 'number') {
+          const sheet = vHead === 'documents' ? DOCUMENT_SHEET : FEE_SHEET;
+          located = { sheet, row: variantSource[vHead][vSecond], field: headerOf(sheet, vThird), message: e.message };
+        } else {
+          const key = vHead === 'duration' ? `duration.${String(vSecond)}` : vHead;
+          located = { sheet: VARIANT_SHEET, row: variantSource.row, field: headerOf(VARIANT_SHEET, key), message: e.message };
+        }
+      } else if ((head === 'documents' || head === 'fees') && typeof second === 'number') {
         const sheet = head === 'documents' ? DOCUMENT_SHEET : FEE_SHEET;
         located = { sheet, row: sources[index][head][second], field: headerOf(sheet, third), message: e.message };
       } else {
@@ -148,7 +196,7 @@ export function importCatalogSheets(grids: readonly SheetGrid[]): CatalogSheetRe
     }
   }
   if (result.ok && errors.length === 0) return result;
-  const order = [PROCEDURE_SHEET, DOCUMENT_SHEET, FEE_SHEET];
+  const order = [PROCEDURE_SHEET, VARIANT_SHEET, DOCUMENT_SHEET, FEE_SHEET];
   errors.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || a.row - b.row);
   return { ok: false, errors };
 }

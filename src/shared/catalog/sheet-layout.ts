@@ -61,6 +61,9 @@ export const booleanCell =
     return { ok: false, error: `Dùng "Có" hoặc "Không", nhận được "${String(c)}".` };
   };
 
+/** Yes/no cell that stays empty (undefined) when empty. */
+export const optionalBooleanCell = (c: Cell): CellParse => (isEmpty(c) ? okv(undefined) : booleanCell(false)(c));
+
 /** Number cell defaulting to `fallback` when empty (document quantities). */
 export const countCell =
   (fallback: number) =>
@@ -123,6 +126,8 @@ const col = (header: string, key: string, required: boolean, parse: ColumnSpec['
 export const PROCEDURE_SHEET = 'ThuTuc';
 export const DOCUMENT_SHEET = 'ThanhPhanHoSo';
 export const FEE_SHEET = 'PhiLePhi';
+/** Optional sheet of cases (trường hợp); document and fee rows name their case in "Mã trường hợp". */
+export const VARIANT_SHEET = 'TruongHop';
 
 /** Columns of each sheet, in template order. */
 export const CATALOG_SHEET_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
@@ -150,6 +155,7 @@ export const CATALOG_SHEET_COLUMNS: Readonly<Record<string, readonly ColumnSpec[
     col('Bản chính', 'originals', true, countCell(0)),
     col('Bản chứng thực', 'certifiedCopies', true, countCell(0)),
     col('Bản photo', 'copies', true, countCell(0)),
+    col('Mã trường hợp', 'variant', false, textCell),
   ],
   [FEE_SHEET]: [
     col('Mã TTHC', 'procedure', true, procedureCodeCell),
@@ -160,5 +166,20 @@ export const CATALOG_SHEET_COLUMNS: Readonly<Record<string, readonly ColumnSpec[
     col('Bậc giá theo trang', 'tiers', false, tiersCell),
     col('Tối đa mỗi bản', 'capPerCopy', false, numberCell),
     col('Ghi chú', 'note', false, textCell),
+    col('Nhóm loại trừ', 'group', false, textCell),
+    col('Mặc định', 'isDefault', false, optionalBooleanCell),
+    col('Mã trường hợp', 'variant', false, textCell),
+  ],
+  [VARIANT_SHEET]: [
+    col('Mã TTHC', 'procedure', true, procedureCodeCell),
+    col('Mã trường hợp', 'code', true, textCell),
+    col('Tên trường hợp', 'name', true, textCell),
+    col('Mặc định', 'isDefault', false, optionalBooleanCell),
+    col('Thời hạn', 'duration.amount', false, numberCell),
+    col('Đơn vị thời hạn', 'duration.unit', false, choiceCell(UNITS)),
+    col('Trong ngày', 'duration.sameDay', false, optionalBooleanCell),
+    col('Thời hạn kéo dài', 'duration.extendedAmount', false, numberCell),
+    col('Ghi chú thời hạn', 'duration.extensionNote', false, textCell),
+    col('Cơ quan thực hiện', 'competentAgency', false, textCell),
   ],
 };

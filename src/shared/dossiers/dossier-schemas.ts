@@ -79,6 +79,8 @@ export const receivedDocumentSchema = z.strictObject({
 export const intakeInputSchema = z
   .strictObject({
     procedureCode: z.string().trim().regex(/^\d\.\d{6}$/, 'Mã thủ tục phải có dạng d.dddddd'),
+    /** Case (trường hợp) of a procedure with variants; its default case when absent. */
+    variantCode: z.string().trim().toUpperCase().max(30, 'Mã trường hợp tối đa 30 ký tự').optional(),
     channel: channelSchema.refine((c) => c !== '2', 'Hồ sơ trực tuyến không tiếp nhận tại quầy'),
     applicant: applicantSchema,
     /** Absent when the applicant is the owner. */
@@ -184,6 +186,10 @@ export interface DossierView extends DossierListItem {
   formSet: '2018' | '2025';
   fieldName: string | null;
   competentAgency: string | null;
+  /** The case (trường hợp) the dossier was received under; null for a procedure without variants. */
+  variant: { code: string; name: string } | null;
+  /** True when the due date fell in a year whose calendar is only a proposal (not yet announced). */
+  dueProvisional: boolean;
   summary: string;
   applicant: { fullName: string; idNumber: string; birthDate: string | null; sex: string | null; address: string; phone: string | null; email: string | null };
   owner: { type: OwnerType; name: string; idNumber: string | null; address: string };

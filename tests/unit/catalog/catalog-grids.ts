@@ -11,9 +11,14 @@ export const PROCEDURE_HEADERS = [
   'Mã TTHC', 'Mã TTHC của tỉnh', 'Tên thủ tục', 'Mã lĩnh vực', 'Tên lĩnh vực', 'Cấp thực hiện', 'Cơ quan thực hiện',
   'Mức độ dịch vụ công', 'Thời hạn', 'Đơn vị thời hạn', 'Trong ngày', 'Thời hạn kéo dài', 'Ghi chú thời hạn', 'Còn hiệu lực',
 ];
-export const DOCUMENT_HEADERS = ['Mã TTHC', 'Mã giấy tờ', 'Tên giấy tờ', 'Bắt buộc', 'Bản chính', 'Bản chứng thực', 'Bản photo'];
+export const DOCUMENT_HEADERS = ['Mã TTHC', 'Mã giấy tờ', 'Tên giấy tờ', 'Bắt buộc', 'Bản chính', 'Bản chứng thực', 'Bản photo', 'Mã trường hợp'];
 export const FEE_HEADERS = [
   'Mã TTHC', 'Mã phí', 'Tên phí, lệ phí', 'Cách tính', 'Mức thu', 'Bậc giá theo trang', 'Tối đa mỗi bản', 'Ghi chú',
+  'Nhóm loại trừ', 'Mặc định', 'Mã trường hợp',
+];
+export const VARIANT_HEADERS = [
+  'Mã TTHC', 'Mã trường hợp', 'Tên trường hợp', 'Mặc định', 'Thời hạn', 'Đơn vị thời hạn', 'Trong ngày', 'Thời hạn kéo dài',
+  'Ghi chú thời hạn', 'Cơ quan thực hiện',
 ];
 
 const LEVEL = { TINH: 'Cấp tỉnh', XA: 'Cấp xã' };
@@ -23,8 +28,17 @@ const KIND = { FIXED: 'Cố định', FREE: 'Miễn', PER_COPY: 'Theo bản', PE
 const yesNo = (b: boolean) => (b ? 'Có' : 'Không');
 
 /** Rows (without header) of the three sheets for the given procedures. */
-export function procedureRows(procedures: readonly Procedure[]): { procedures: Cell[][]; documents: Cell[][]; fees: Cell[][] } {
-  const out = { procedures: [] as Cell[][], documents: [] as Cell[][], fees: [] as Cell[][] };
+export function procedureRows(procedures: readonly Procedure[]): { procedures: Cell[][]; documents: Cell[][]; fees: Cell[][]; variants: Cell[][] } {
+  const out = { procedures: [] as Cell[][], documents: [] as Cell[][], fees: [] as Cell[][], variants: [] as Cell[][] };
+  const variantDocs: Cell[][] = [];
+  const variantFees: Cell[][] = [];
+  const docRow = (ref: string, d: Procedure['documents'][number], variant: string | null): Cell[] =>
+    [ref, d.code, d.name, yesNo(d.required), d.originals, d.certifiedCopies, d.copies, variant];
+  const feeRow = (ref: string, f: Procedure['fees'][number], variant: string | null): Cell[] => {
+    const tiers = f.tiers?.map((t) => `${t.fromPage}-${t.toPage ?? ''}:${t.pricePerPage}`).join('; ') ?? null;
+    return [ref, f.code, f.name, KIND[f.kind], f.amount ?? null, tiers, f.capPerCopy ?? null, f.note ?? null,
+      f.group ?? null, f.isDefault === undefined ? null : yesNo(f.isDefault), variant];
+  };
   for (const p of procedures) {
     const ref = p.localCode ?? p.code;
     out.procedures.push([
@@ -32,14 +46,21 @@ export function procedureRows(procedures: readonly Procedure[]): { procedures: C
       p.duration.amount, UNIT[p.duration.unit], yesNo(p.duration.sameDay), p.duration.extendedAmount ?? null,
       p.duration.extensionNote ?? null, yesNo(p.inForce),
     ]);
-    for (const d of p.documents) {
-      out.documents.push([ref, d.code, d.name, yesNo(d.required), d.originals, d.certifiedCopies, d.copies]);
-    }
-    for (const f of p.fees) {
-      const tiers = f.tiers?.map((t) => `${t.fromPage}-${t.toPage ?? ''}:${t.pricePerPage}`).join('; ') ?? null;
-      out.fees.push([ref, f.code, f.name, KIND[f.kind], f.amount ?? null, tiers, f.capPerCopy ?? null, f.note ?? null]);
+    for (const d of p.documents) out.documents.push(docRow(ref, d, null));
+    for (const f of p.fees) out.fees.push(feeRow(ref, f, null));
+    for (const v of p.variants ?? []) {
+      const d = v.duration;
+      out.variants.push([
+        ref, v.code, v.name, v.isDefault === undefined ? null : yesNo(v.isDefault), d?.amount ?? null, d ? UNIT[d.unit] : null,
+        d ? yesNo(d.sameDay) : null, d?.extendedAmount ?? null, d?.extensionNote ?? null, v.competentAgency ?? null,
+      ]);
+      // Rows of a case come after every procedure's own rows (tests index the own rows by position).
+      for (const x of v.documents ?? []) variantDocs.push(docRow(ref, x, v.code));
+      for (const f of v.fees ?? []) variantFees.push(feeRow(ref, f, v.code));
     }
   }
+  out.documents.push(...variantDocs);
+  out.fees.push(...variantFees);
   return out;
 }
 
@@ -54,5 +75,6 @@ export function procedureGrids(procedures: readonly Procedure[]): SheetGrid[] {
     grid('ThuTuc', PROCEDURE_HEADERS, rows.procedures),
     grid('ThanhPhanHoSo', DOCUMENT_HEADERS, rows.documents),
     grid('PhiLePhi', FEE_HEADERS, rows.fees),
+    grid('TruongHop', VARIANT_HEADERS, rows.variants),
   ];
 }

@@ -101,10 +101,17 @@ describe('computeFees', () => {
     const birth = byCode('1.001193');
     const late = birth.fees.find((f) => f.kind === 'FIXED');
     expect(late).toBeDefined();
-    const all = computeFees(birth);
+    // Alternatives are never summed: without a choice the default line (free when on time) applies.
+    const byDefault = computeFees(birth);
     const onTime = computeFees(birth, { feeCodes: birth.fees.filter((f) => f.kind === 'FREE').map((f) => f.code) });
-    expect(all.ok && all.value.total).toBe(late!.amount);
+    const lateOnly = computeFees(birth, { feeCodes: [late!.code] });
+    expect(byDefault.ok && byDefault.value.total).toBe(0);
     expect(onTime.ok && onTime.value.total).toBe(0);
+    expect(lateOnly.ok && lateOnly.value.total).toBe(late!.amount);
+    expect(computeFees(birth, { feeCodes: birth.fees.map((f) => f.code) })).toEqual({
+      ok: false,
+      error: 'Các khoản "Lệ phí đăng ký khai sinh đúng hạn" và "Lệ phí đăng ký khai sinh quá hạn" loại trừ nhau: chỉ chọn một khoản.',
+    });
     expect(computeFees(birth, { feeCodes: ['KHONG-CO'] })).toEqual({
       ok: false,
       error: 'Thủ tục 1.001193 không có khoản phí, lệ phí mã: KHONG-CO.',
