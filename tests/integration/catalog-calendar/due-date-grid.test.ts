@@ -143,13 +143,19 @@ describe('every sample procedure, every receipt moment of 2026–2028', () => {
     }
   });
 
-  it('fees: every fee of every sample procedure for 1–3 copies of 1–12 pages', async () => {
+  it('fees: every fee of every case of every sample procedure for 1–3 copies of 1–12 pages', async () => {
     for (const p of sampleProcedures()) {
-      for (const f of p.fees) {
-        for (const copies of [1, 2, 3]) {
-          for (const pages of [1, 2, 3, 12]) {
-            const q = await t.must('catalog.fees', { code: p.code, feeCodes: [f.code], copies, pagesPerCopy: pages }, clerk);
-            expect(q.total, `${p.code} ${f.code} ${copies}×${pages}`).toBe(expectedFee(f, copies, pages));
+      // A procedure with cases (trường hợp) is priced by each case's own lines; without, by its own.
+      const cases = p.variants?.length ? p.variants.map((v) => ({ variantCode: v.code, fees: v.fees ?? p.fees })) : [{ variantCode: undefined, fees: p.fees }];
+      for (const c of cases) {
+        for (const f of c.fees) {
+          for (const copies of [1, 2, 3]) {
+            for (const pages of [1, 2, 3, 12]) {
+              const input = { code: p.code, variantCode: c.variantCode, feeCodes: [f.code], copies, pagesPerCopy: pages };
+              const q = await t.must('catalog.fees', input, clerk);
+              expect(q.variantCode).toBe(c.variantCode ?? null);
+              expect(q.total, `${p.code}/${c.variantCode ?? '-'} ${f.code} ${copies}×${pages}`).toBe(expectedFee(f, copies, pages));
+            }
           }
         }
       }

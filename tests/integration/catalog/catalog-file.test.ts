@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogFile } from '../../../src/main/catalog/catalog-file';
 import { validateCatalogImport } from '../../../src/shared/catalog/import';
 import type { Procedure } from '../../../src/shared/catalog/procedure';
-import { DOCUMENT_HEADERS, FEE_HEADERS, PROCEDURE_HEADERS, procedureRows } from '../../unit/catalog/catalog-grids';
+import { DOCUMENT_HEADERS, FEE_HEADERS, PROCEDURE_HEADERS, procedureRows, VARIANT_HEADERS } from '../../unit/catalog/catalog-grids';
 import { loadSampleCatalogJson, SAMPLE_CATALOG_PATH } from '../../unit/catalog/fixtures';
 
 let dir: string;
@@ -30,11 +30,12 @@ async function writeWorkbook(name: string, procedures: Procedure[], ...edits: Ed
   const wb = new ExcelJS.Workbook();
   const rows = procedureRows(procedures);
   const guide = wb.addWorksheet('HuongDan');
-  guide.addRow(['Điền danh mục thủ tục theo ba trang tính ThuTuc, ThanhPhanHoSo, PhiLePhi.']);
+  guide.addRow(['Điền danh mục thủ tục theo các trang tính ThuTuc, ThanhPhanHoSo, PhiLePhi, TruongHop.']);
   for (const [sheet, header, body] of [
     ['ThuTuc', PROCEDURE_HEADERS, rows.procedures],
     ['ThanhPhanHoSo', DOCUMENT_HEADERS, rows.documents],
     ['PhiLePhi', FEE_HEADERS, rows.fees],
+    ['TruongHop', VARIANT_HEADERS, rows.variants],
   ] as const) {
     const ws = wb.addWorksheet(sheet);
     ws.addRow([...header]);
