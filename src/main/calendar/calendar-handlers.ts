@@ -55,6 +55,7 @@ export function createCalendarHandlers(app: AppContext): Pick<HandlerMap, Calend
         dueDate: toLocalDate(r.due),
         notes: r.notes,
         daysRemaining: daysRemaining(app, r.due),
+        provisionalYears: r.provisionalYears,
       };
     },
   };

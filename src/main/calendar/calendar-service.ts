@@ -16,7 +16,8 @@ import {
   DEFAULT_OFFICE_HOURS,
   computeDueDate,
   createWorkCalendar,
-  proposeYear,
+  ANNOUNCED_SOURCES,
+  defaultYear,
   validateCalendarYear,
   workingDaysRemaining,
   type CalendarYear,
@@ -104,8 +105,9 @@ export function daysRemaining(app: AppContext, due: Date): number {
 
 export function getYearView(app: AppContext, year: number): CalendarYearView {
   const row = getYearRow(app, year);
-  if (row) return { calendar: yearOfRow(row), stored: true, updatedAt: row.updated_at };
-  return { calendar: proposeYear(year), stored: false, updatedAt: null };
+  const announcedSource = ANNOUNCED_SOURCES[year] ?? null;
+  if (row) return { calendar: yearOfRow(row), stored: true, updatedAt: row.updated_at, announcedSource };
+  return { calendar: defaultYear(year), stored: false, updatedAt: null, announcedSource };
 }
 
 function refuseIfContradictory(y: CalendarYear): void {

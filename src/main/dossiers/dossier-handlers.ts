@@ -15,7 +15,7 @@ import { recordIntakeOutcome } from './intake-outcome';
 
 type DossierMethods = 'dossier.receive' | 'dossier.get' | 'dossier.search' | 'dossier.act' | 'dossier.extend' | 'dossier.recordOutcome';
 
-export function dossierView(app: AppContext, r: DossierRow, dueNotes: string[] = []) {
+export function dossierView(app: AppContext, r: DossierRow, dueNotes?: string[]) {
   const open = OPEN_STATUSES.includes(r.status) || r.status === '5';
   return viewOf(app.db, r, open ? daysRemainingFast(app.clock.now(), new Date(r.due_at), getWorkCalendar(app)) : null, dueNotes);
 }

@@ -76,6 +76,7 @@ export function receiveDossier(app: AppContext, caller: Caller, input: IntakePar
 
   let due: Date;
   let dueNotes: string[];
+  let dueProvisional = false;
   if (input.dueOverride) {
     if (caller.role !== 'supervisor' && caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Chỉ trưởng bộ phận được đổi hạn trả kết quả.');
     due = new Date(input.dueOverride.dueAt);
@@ -85,6 +86,7 @@ export function receiveDossier(app: AppContext, caller: Caller, input: IntakePar
     const r = dueDateFor(app, { receivedAt: now, procedure });
     due = r.due;
     dueNotes = r.notes;
+    dueProvisional = r.provisionalYears.length > 0;
   }
 
   const owner = input.owner ?? { type: '1' as const, name: input.applicant.fullName, idNumber: input.applicant.idNumber, address: input.applicant.address };
@@ -104,7 +106,7 @@ export function receiveDossier(app: AppContext, caller: Caller, input: IntakePar
       counter_number: counterNumber, clerk_id: caller.userId, clerk_name: caller.fullName, ticket_id: input.ticketId ?? null, note: input.note ?? null,
       search_text: '', created_at: nowIso, updated_at: nowIso,
       variant_code: procedure.variant?.code ?? null, variant_name: procedure.variant?.name ?? null,
-      due_notes: JSON.stringify(dueNotes), due_provisional: 0, applicant_province_code: null, applicant_commune_code: null,
+      due_notes: JSON.stringify(dueNotes), due_provisional: dueProvisional ? 1 : 0, applicant_province_code: null, applicant_commune_code: null,
     };
     row.search_text = searchTextOf(row);
     const { rid } = app.db.prepare(INSERT_DOSSIER).get(row) as { rid: number };

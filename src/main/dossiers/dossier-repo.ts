@@ -71,7 +71,14 @@ export function loadSteps(db: Db, rid: number): DossierStep[] {
   }));
 }
 
-export function viewOf(db: Db, r: DossierRow, daysRemaining: number | null, dueNotes: string[] = []): DossierView {
+/** The due date's explanation as stored at intake (older rows have none). */
+function storedDueNotes(r: DossierRow): string[] {
+  if (!r.due_notes) return [];
+  const v: unknown = JSON.parse(r.due_notes);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function viewOf(db: Db, r: DossierRow, daysRemaining: number | null, dueNotes: string[] = storedDueNotes(r)): DossierView {
   const fees = loadFees(db, r.rid);
   return {
     ...listItemOf(r, daysRemaining),

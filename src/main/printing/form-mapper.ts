@@ -2,6 +2,7 @@ import type { AppContext } from '../app/app-context';
 import { AppError } from '../api/app-error';
 import { requireOfficeSettings } from '../settings/settings-store';
 import { getProcedure } from '../catalog/catalog-service';
+import { procedureCase } from '../../shared/catalog/variants';
 import { loadDocuments, loadFees, type DossierRow } from '../dossiers/dossier-repo';
 import { DURATION_UNIT_LABELS } from '../../shared/catalog/procedure';
 import type { AgencyHeader, ApologyData, FeeMode, FeeReceiptData, Owner, ReceiptData, RefusalData, StopNoticeData, SupplementRequestData } from '../../shared/printing/form-data';
@@ -35,7 +36,9 @@ function applicantOf(r: DossierRow) {
 /** Mẫu 01 from a received dossier, with the numbering of the form set it was received under. */
 export function receiptData(app: AppContext, r: DossierRow): ReceiptData {
   const procedure = getProcedure(app, r.procedure_code);
-  const d = procedure?.duration;
+  // The time of the case received under (a case since removed from the catalog falls back to the procedure's).
+  const chosen = procedure && r.variant_code ? procedureCase(procedure, r.variant_code) : null;
+  const d = chosen?.ok ? chosen.value.duration : procedure?.duration;
   const processingTime = !d || d.sameDay ? { amount: 1, unitLabel: 'ngày làm việc (giải quyết trong ngày)' } : { amount: d.amount, unitLabel: DURATION_UNIT_LABELS[d.unit] };
   const fees = loadFees(app.db, r.rid);
   return {
@@ -48,6 +51,8 @@ export function receiptData(app: AppContext, r: DossierRow): ReceiptData {
     owner: ownerOf(r),
     procedureName: r.procedure_name,
     procedureCode: r.procedure_code,
+    variantName: r.variant_name ?? undefined,
+    dueProvisional: r.due_provisional === 1 || undefined,
     documents: loadDocuments(app.db, r.rid).map((x) => ({ name: x.name, originals: x.originals, certifiedCopies: x.certifiedCopies, copies: x.copies })),
     sets: r.sets,
     processingTime,

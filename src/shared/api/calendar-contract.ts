@@ -11,9 +11,11 @@ export const CALENDAR_EDITABLE_YEARS = { from: 2025, to: 2030 } as const;
 export interface CalendarYearView {
   /** The year in force: the stored one, else the proposal computed from the lunar calendar. */
   calendar: CalendarYear;
-  /** False while the year is only the app's proposal (nothing saved yet). */
+  /** False while the year is the app's default (announced or proposed; nothing saved yet). */
   stored: boolean;
   updatedAt: string | null;
+  /** The announcement the app ships for this year, when it ships one (the year is then confirmed by default). */
+  announcedSource: string | null;
 }
 
 export interface DueDatePreview {
@@ -31,6 +33,8 @@ export interface DueDatePreview {
   notes: string[];
   /** Working days left from now (0 = due today, negative = overdue). */
   daysRemaining: number;
+  /** Years counted whose calendar is only a proposal: the due date is provisional while this is not empty. */
+  provisionalYears: number[];
 }
 
 const yearSchema = z.int('Năm phải là số nguyên').min(1900, 'Năm phải từ 1900').max(2199, 'Năm phải trước 2200');

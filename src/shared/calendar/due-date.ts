@@ -21,7 +21,7 @@
  *   office time spent waiting.
  * A due date is always inside office hours of a working day.
  */
-import { formatViDate, formatViTime, localMs, DAY_MS, assertInstant, toLocalDate, weekdayName, addDays } from './local-date';
+import { formatViDate, formatViTime, localMs, DAY_MS, assertInstant, toLocalDate, weekdayName, addDays, weekday } from './local-date';
 import type { LocalDate, Pause, ProcessingDuration } from './types';
 import {
   addOfficeTime,
@@ -56,6 +56,8 @@ export interface DueDateResult {
   startedAt: Date;
   /** Vietnamese explanations for the clerk, in the order the rules applied. */
   notes: string[];
+  /** Years counted whose calendar is only the app's proposal: the due date is provisional until they are confirmed. */
+  provisionalYears: number[];
 }
 
 function describeInstant(instant: Date): string {
@@ -175,13 +177,71 @@ export function computeDueDate(input: DueDateInput): DueDateResult {
     due = addOfficeTime(cal, startedAt, amount * HOUR_MS);
   }
 
-  const spans = mergedPauses(input.pauses ?? [], startedAt, input.now, notes);
+  const pauseNotes: string[] = [];
+  const spans = mergedPauses(input.pauses ?? [], startedAt, input.now, pauseNotes);
   const waited = spans.reduce((sum, [a, b]) => sum + officeTimeBetween(cal, new Date(a), new Date(b)), 0);
   if (waited > 0) {
     due = addOfficeTime(cal, due, waited);
-    notes.push(`Tạm dừng chờ bổ sung hồ sơ: cộng thêm ${describeOfficeTime(waited)} làm việc`);
+    pauseNotes.push(`Tạm dừng chờ bổ sung hồ sơ: cộng thêm ${describeOfficeTime(waited)} làm việc`);
   }
-  return { due, startedAt, notes };
+  // Calendar days count weekends and holidays by definition; only where it landed is explained above.
+  if (sameDay || unit !== 'CALENDAR_DAYS') notes.push(...countedDaysNotes(cal, startDate, toLocalDate(due)));
+  notes.push(...pauseNotes);
+  return { due, startedAt, notes, provisionalYears: proposedYearsBetween(cal, receivedAt, due) };
+}
+
+const describeDay = (d: LocalDate) => `${weekdayName(d)} ${formatViDate(d)}`;
+
+/**
+ * What the count skipped and what it counted between the first and the last day: each run of days
+ * off with a holiday in it is named with its reasons; plain weekends are only counted (naming every
+ * Saturday of a 30-day procedure helps nobody); a worked Saturday (làm bù) is named.
+ */
+function countedDaysNotes(cal: WorkCalendar, from: LocalDate, to: LocalDate): string[] {
+  const notes: string[] = [];
+  let weekendDays = 0;
+  let run: { first: LocalDate; last: LocalDate; reasons: string[]; named: boolean } | null = null;
+  const flush = () => {
+    if (!run) return;
+    if (run.named) {
+      const span = run.first === run.last ? describeDay(run.first) : `${describeDay(run.first)} – ${describeDay(run.last)}`;
+      notes.push(`Không tính ${span}: ${run.reasons.join('; ')}`);
+    } else {
+      weekendDays += 1 + (dayDiff(run.first, run.last));
+    }
+    run = null;
+  };
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const isWeekend = weekday(d) === 0 || weekday(d) === 6;
+    if (cal.isWorkingDay(d)) {
+      flush();
+      const extra = isWeekend ? cal.year(Number(d.slice(0, 4))).extraWorkingDays.find((x) => x.date === d) : undefined;
+      if (extra) notes.push(`Có tính ${describeDay(d)}: ngày làm việc bù (${extra.name})`);
+      continue;
+    }
+    const off = cal.dayOff(d);
+    const reason = off ? off.name : isWeekend ? 'nghỉ cuối tuần' : 'cơ quan không làm việc';
+    if (!run) run = { first: d, last: d, reasons: [], named: false };
+    run.last = d;
+    if (off || !isWeekend) run.named = true;
+    if (!run.reasons.includes(reason)) run.reasons.push(reason);
+  }
+  flush();
+  if (weekendDays > 0) notes.push(`Không tính ${weekendDays} ngày nghỉ cuối tuần`);
+  return notes;
+}
+
+function dayDiff(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+function proposedYearsBetween(cal: WorkCalendar, from: Date, to: Date): number[] {
+  const years: number[] = [];
+  const last = Number(toLocalDate(to).slice(0, 4));
+  for (let y = Number(toLocalDate(from).slice(0, 4)); y <= last; y++) {
+    if (cal.year(y).status === 'proposed') years.push(y);
+  }
+  return years;
 }
 
 /**

@@ -32,6 +32,7 @@ export { instantAt, isLocalDate, localDateTime, toLocalDate, formatViDate } from
 export type { LunarDate } from './lunar';
 export { leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar } from './lunar';
 export { proposeYear, validateCalendarYear } from './proposals';
+export { ANNOUNCED_SOURCES, announcedYear, defaultYear, provisionalDueText } from './announced';
 export type { WorkCalendar, WorkCalendarOptions, TimeRange } from './working-time';
 export { addOfficeTime, createWorkCalendar, officeTimeBetween } from './working-time';
 export type { DueDateInput, DueDateResult } from './due-date';

@@ -13,7 +13,7 @@ import {
   toLocalDate,
   weekday,
 } from './local-date';
-import { proposeYear } from './proposals';
+import { defaultYear } from './announced';
 import { DEFAULT_OFFICE_HOURS, officeHoursSchema } from './types';
 import type { CalendarYear, DayOff, LocalDate, OfficeHours } from './types';
 
@@ -26,14 +26,14 @@ export interface TimeRange {
 export interface WorkCalendarOptions {
   /** Defaults to {@link DEFAULT_OFFICE_HOURS}. */
   officeHours?: OfficeHours;
-  /** Confirmed or edited years; any other year uses {@link proposeYear}. */
+  /** Confirmed or edited years; any other year uses {@link defaultYear} (announced, else proposed). */
   years?: readonly CalendarYear[];
 }
 
 /** The office's working days and hours, as used by the due-date engine. */
 export interface WorkCalendar {
   readonly officeHours: OfficeHours;
-  /** The calendar in force for a year: the one supplied, else the proposal. */
+  /** The calendar in force for a year: the one supplied, else the announced one, else the proposal. */
   year(year: number): CalendarYear;
   /** A weekday with office hours that is not a day off, or a declared extra working day. */
   isWorkingDay(date: LocalDate): boolean;
@@ -86,7 +86,7 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): WorkCalen
   const yearOf = (year: number): CompiledYear => {
     let y = years.get(year);
     if (!y) {
-      y = compile(proposeYear(year));
+      y = compile(defaultYear(year));
       years.set(year, y);
     }
     return y;

@@ -106,6 +106,10 @@ export const ReceiptDataSchema = z
     owner: OwnerSchema.optional(),
     procedureName: text,
     procedureCode: text,
+    /** The case (trường hợp) the dossier was received under, when the procedure has cases. */
+    variantName: text.optional(),
+    /** True when the due date was counted through a year whose holidays are not yet announced. */
+    dueProvisional: z.boolean().optional(),
     documents: z.array(DocumentLineSchema),
     sets: z.number().int().min(1),
     /** e.g. { amount: 5, unitLabel: 'ngày làm việc' }. */

@@ -27,14 +27,28 @@ async function moveClockTo(instant: Date) {
 }
 
 describe('years: proposals, saving, refusing contradictions', () => {
-  it('shows an unsaved year as the proposal computed from the lunar calendar', async () => {
-    const v = await t.must('calendar.getYear', { year: 2026 }, clerk);
+  it('shows an unsaved year not yet announced as the proposal computed from the lunar calendar', async () => {
+    const v = await t.must('calendar.getYear', { year: 2027 }, clerk);
     expect(v.stored).toBe(false);
+    expect(v.announcedSource).toBeNull();
     expect(v.calendar.status).toBe('proposed');
     expect(v.calendar.source).toBe('default');
-    // Domain brief: Tết day 1 is 17 Feb 2026; Giỗ Tổ (Sunday 26 Apr) gives Monday 27 Apr off; 24 Nov from 2026.
-    expect(dates(v.calendar)).toEqual(expect.arrayContaining(['2026-02-17', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-02', '2026-11-24']));
+    // Domain brief: Tết day 1 is 6 Feb 2027; Giỗ Tổ 16 Apr 2027; 24 Nov from 2026.
+    expect(dates(v.calendar)).toEqual(expect.arrayContaining(['2027-02-08', '2027-04-16', '2027-04-30', '2027-09-02', '2027-11-24']));
     expect(v.calendar.daysOff.some((d) => d.proposed)).toBe(true);
+  });
+
+  it('ships 2026 as announced and confirmed, with its source: the 31 Aug swap and the worked Saturday 22 Aug', async () => {
+    const v = await t.must('calendar.getYear', { year: 2026 }, clerk);
+    expect(v.stored).toBe(false);
+    expect(v.calendar.status).toBe('confirmed');
+    expect(v.announcedSource).toContain('Bộ Nội vụ');
+    expect(v.calendar.daysOff.some((d) => d.proposed)).toBe(false);
+    expect(dates(v.calendar)).toEqual([
+      '2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-26', '2026-04-27', '2026-04-30',
+      '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02', '2026-11-24',
+    ]);
+    expect(v.calendar.extraWorkingDays.map((d) => d.date)).toEqual(['2026-08-22']);
   });
 
   it('refuses a contradictory year with every reason, and stores nothing', async () => {

@@ -29,7 +29,7 @@ describe('working days', () => {
     const r = due('2023-10-27', '09:32', wd(5));
     expect(r.due).toBe('2023-11-03T09:32:00+07:00');
     expect(r.startedAt).toBe('2023-10-27T09:32:00+07:00');
-    expect(r.notes).toEqual([]);
+    expect(r.notes).toEqual(['Không tính 2 ngày nghỉ cuối tuần']);
   });
 
   test('seconds of the receipt are kept', () => {

@@ -92,6 +92,7 @@ function drawReceipt(w: FormWriter, data: ReceiptData, qr: Buffer, barcode: Buff
   w.field('Email:', a.email);
   w.field('Địa chỉ:', a.address);
   w.field('Nội dung yêu cầu giải quyết:', `${data.procedureName} (mã TTHC: ${data.procedureCode})`);
+  if (data.variantName) w.field('Trường hợp:', data.variantName);
   if (data.owner) {
     const o = data.owner;
     if (o.kind === 'ORGANISATION') {
@@ -149,7 +150,12 @@ function drawReceipt(w: FormWriter, data: ReceiptData, qr: Buffer, barcode: Buff
     `${pad2(data.processingTime.amount)} ${data.processingTime.unitLabel}`,
   );
   w.field('4. Thời gian nhận hồ sơ:', formatFormTime(data.receivedAt));
-  w.field('5. Thời gian trả kết quả giải quyết hồ sơ:', formatFormTime(data.dueAt));
+  w.field(
+    '5. Thời gian trả kết quả giải quyết hồ sơ:',
+    data.dueProvisional
+      ? `${formatFormTime(data.dueAt)} (dự kiến: lịch nghỉ lễ năm tới chưa được công bố chính thức; nếu hạn thay đổi, Bộ phận Một cửa sẽ báo lại)`
+      : formatFormTime(data.dueAt),
+  );
   const d = data.resultDelivery;
   w.field(
     '6. Đăng ký nhận kết quả tại:',

@@ -3,7 +3,7 @@ import { Card, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureSummary } from '../../../shared/api/catalog-contract';
 import type { DueDatePreview } from '../../../shared/api/calendar-contract';
-import { instantAt, localDateTime } from '../../../shared/calendar';
+import { instantAt, localDateTime, provisionalDueText } from '../../../shared/calendar';
 import { formatViDate } from '../../../shared/calendar/local-date';
 import { foldVietnamese } from '../../../shared/domain/text-fold';
 import { api } from '../../api/client';
@@ -82,6 +82,11 @@ export function DueDatePreviewCard({ version, defaultDate }: { version: number; 
               </Typography.Text>
             )}
           </Space>
+          {provisionalDueText(preview.provisionalYears) && (
+            <Typography.Paragraph type="warning" style={{ margin: '6px 0 0' }} data-testid="due-preview-provisional">
+              {provisionalDueText(preview.provisionalYears)}
+            </Typography.Paragraph>
+          )}
           {preview.notes.length > 0 && (
             <ul style={{ margin: '6px 0 0', paddingLeft: 20 }}>
               {preview.notes.map((n) => (

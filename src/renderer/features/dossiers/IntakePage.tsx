@@ -7,6 +7,7 @@ import type { DossierView, IntakeInput } from '../../../shared/dossiers/dossier-
 import type { CccdData } from '../../../shared/domain/cccd-qr';
 import { OWNER_TYPE_LABELS, FEE_COLLECTION_LABELS, type FeeCollection, type OwnerType } from '../../../shared/domain/status';
 import { formatVnd } from '../../../shared/domain/money';
+import { provisionalDueText } from '../../../shared/calendar/announced';
 import { api, ApiCallError } from '../../api/client';
 import { applyServerErrors } from '../../components/form-errors';
 import { useSession } from '../../app/session';
@@ -257,8 +258,11 @@ export function IntakePage() {
           <Descriptions size="small" style={{ marginTop: 8 }} column={3} items={[
             { key: 'f', label: 'Lĩnh vực', children: procedure.procedure.fieldName },
             { key: 'd', label: 'Hẹn trả', children: <b data-testid="intake-due">{formatViInstant(due.due)}</b> },
-            { key: 'r', label: 'Ghi chú', children: due.notes.join(' ') || '—' },
+            { key: 'r', label: 'Cách tính hạn', children: due.notes.length ? <span data-testid="intake-due-notes">{due.notes.join('; ')}</span> : '—' },
           ]} />
+        )}
+        {due && provisionalDueText(due.provisionalYears) && (
+          <Alert type="warning" showIcon title={provisionalDueText(due.provisionalYears)} style={{ marginTop: 8 }} data-testid="intake-due-provisional" />
         )}
       </Card>
       <Card size="small" title="2. Người nộp hồ sơ" style={{ marginBottom: 12 }}>
