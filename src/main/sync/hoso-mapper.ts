@@ -114,6 +114,8 @@ export function backOfficeFieldsOf(r: DossierRow): BackOfficeFields {
 export function mapHoSo(db: Db, r: DossierRow): HoSoFields {
   const h: HoSoFields = {
     MaHoSo: r.code,
+    // v1.1: the dossier's identity, chosen at intake (its local id) and never changed, even by a new code.
+    IdHoSo: r.id,
     MaTTHC: r.procedure_code,
     TenTTHC: clip(r.procedure_name),
     KenhThucHien: r.channel,

@@ -5,9 +5,20 @@ import { closeDay } from './close-day';
 import { resendParked, saveSyncConfig } from './sync-config';
 import { listParked, listRuns, readSyncConfig } from './sync-store';
 import { syncWorkerFor } from './sync-worker';
+import { listCollisions, markCalledBack, repairCollision } from './collisions';
 import { formatProvincialTime } from '../../shared/sync/provincial-time';
 
-type SyncMethods = 'sync.status' | 'sync.configure' | 'sync.runNow' | 'sync.parked' | 'sync.resend' | 'sync.log' | 'sync.closeDay';
+type SyncMethods =
+  | 'sync.status'
+  | 'sync.configure'
+  | 'sync.runNow'
+  | 'sync.parked'
+  | 'sync.resend'
+  | 'sync.log'
+  | 'sync.closeDay'
+  | 'sync.collisions'
+  | 'sync.repairCollision'
+  | 'sync.collisionCalledBack';
 
 const seesConfig = (c: Caller) => c.role === 'supervisor' || c.role === 'admin';
 
@@ -36,6 +47,13 @@ export function createSyncHandlers(app: AppContext): Pick<HandlerMap, SyncMethod
     'sync.parked': (input) => listParked(app.db, input.limit),
     'sync.resend': (input, caller) => ({ resent: resendParked(app, caller, input.ids) }),
     'sync.log': (input) => listRuns(app.db, input.limit),
+    'sync.collisions': (input) => listCollisions(app.db, input.limit),
+    'sync.repairCollision': (input, caller) => {
+      const v = repairCollision(app, caller, input.id);
+      if (v.local) app.events.emit('dossier.changed', { id: v.local.dossierId, code: v.local.code, status: 0 });
+      return v;
+    },
+    'sync.collisionCalledBack': (input, caller) => markCalledBack(app, caller, input.id),
     'sync.closeDay': (input, caller) => {
       const t = formatProvincialTime(app.clock.now());
       const today = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;

@@ -8,6 +8,8 @@ import { getRowByCode } from '../dossiers/dossier-repo';
 import { applyProvincialCatalog } from '../catalog/catalog-service';
 import { applyProvincialCalendar } from '../calendar/calendar-service';
 import { applyServerCopy } from './server-copy';
+import { isSameDossier, recordCollision } from './collisions';
+import { importServerDossier } from './rebuild';
 import { readSyncState, updateSyncState } from './sync-store';
 import { bookkeeping } from './statements';
 import { RunStop, TOO_LARGE, type RunContext } from './sync-run';
@@ -22,21 +24,32 @@ const CATALOG_OVERLAP_MS = 10 * 60_000;
 export interface FeedApplied {
   /** Dossiers whose local copy changed (a step was recorded): the clerk is told. */
   changed: { id: string; code: string; status: number }[];
-  /** Dossiers of the feed not known at this counter (received elsewhere). */
+  /** Dossiers of the feed not known at this counter (received elsewhere, or before a restore or reinstall), now created here. */
+  imported: number;
+  /** Feed dossiers that could not be created here (malformed), skipped. */
   unknown: number;
+  /** Codes the province holds for another dossier than the local one with that code. */
+  collisions: { id: string; code: string }[];
 }
 
 /** Applies one feed page; inside the caller's transaction. */
 export function applyFeedPage(ctx: Pick<RunContext, 'app'>, items: readonly HoSo[]): FeedApplied {
-  const out: FeedApplied = { changed: [], unknown: 0 };
+  const out: FeedApplied = { changed: [], imported: 0, unknown: 0, collisions: [] };
   for (const h of items) {
     const row = getRowByCode(ctx.app.db, h.MaHoSo);
     if (!row) {
-      out.unknown += 1;
+      // The feed exists to rebuild a counter: a dossier of this agency we do not know is created here.
+      if (importServerDossier(ctx.app, h)) out.imported += 1;
+      else out.unknown += 1;
       continue;
     }
     // Our own change coming back, or older than what we know: nothing new.
     if (h.PhienBan <= row.server_version) continue;
+    // The same code, another dossier: never merged into ours.
+    if (!isSameDossier(ctx.app.db, row, h)) {
+      if (recordCollision(ctx.app, row, h, 'feed')) out.collisions.push({ id: row.id, code: row.code });
+      continue;
+    }
     const r = applyServerCopy(ctx.app, row, h, { enqueueCounterChanges: true });
     if (r.changed) out.changed.push({ id: row.id, code: row.code, status: Number(r.status) });
   }
@@ -58,7 +71,8 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
       return a;
     });
     for (const c of applied.changed) app.events.emit('dossier.changed', c);
-    ctx.counts.pulled += applied.changed.length;
+    for (const c of applied.collisions) app.events.emit('sync.collision', c);
+    ctx.counts.pulled += applied.changed.length + applied.imported;
     cursor = p.nextCursor;
     // A short page is the end of the feed for now.
     if (p.items.length < ctx.feedPageSize) return;

@@ -22,8 +22,9 @@ import { enqueueChange } from './outbox';
 import type { ClassifiedItem } from './provincial-client';
 import { getStepRow, hoSoRequest, mapTienDo, stepContext } from './hoso-mapper';
 import { applyServerCopy } from './server-copy';
+import { isSameDossier, recordCollision } from './collisions';
 import { RunStop, TOO_LARGE, type RunContext, type TooLarge } from './sync-run';
-import type { DanhGia, HoSoRequest, TienDo } from '../../shared/sync/provincial-types';
+import type { DanhGia, HoSo, HoSoRequest, TienDo } from '../../shared/sync/provincial-types';
 import type { DossierStatus } from '../../shared/domain/status';
 
 export interface OutboxEntry {
@@ -184,9 +185,11 @@ async function pushDossiers(ctx: RunContext, entries: OutboxEntry[]): Promise<vo
           (b) => b.g.ids,
           (sent) => {
             const merged: { id: string; code: string; status: number }[] = [];
-            bookkeeping(app.db, () => sent.forEach((s) => onDossierResult(ctx, s, next, merged)));
+            const collisions: { id: string; code: string }[] = [];
+            bookkeeping(app.db, () => sent.forEach((s) => onDossierResult(ctx, s, next, merged, collisions)));
             // The back office changed these meanwhile: the clerk is told (after the commit).
             for (const m of merged) app.events.emit('dossier.changed', m);
+            for (const c of collisions) app.events.emit('sync.collision', c);
           },
         );
       }
@@ -195,7 +198,13 @@ async function pushDossiers(ctx: RunContext, entries: OutboxEntry[]): Promise<vo
   }
 }
 
-function onDossierResult(ctx: RunContext, s: Sent<{ g: DossierGroup; req: HoSoRequest }>, next: DossierGroup[], merged: { id: string; code: string; status: number }[]): void {
+function onDossierResult(
+  ctx: RunContext,
+  s: Sent<{ g: DossierGroup; req: HoSoRequest }>,
+  next: DossierGroup[],
+  merged: { id: string; code: string; status: number }[],
+  collisions: { id: string; code: string }[],
+): void {
   const { app } = ctx;
   const { g } = s.item;
   const r = s.result;
@@ -212,6 +221,11 @@ function onDossierResult(ctx: RunContext, s: Sent<{ g: DossierGroup; req: HoSoRe
     }
     next.push({ ...g, asUpdate, rounds: g.rounds + 1 });
   };
+  const collide = (row: DossierRow, server: HoSo, source: 'create' | 'conflict') => {
+    if (recordCollision(app, row, server, source)) collisions.push({ id: row.id, code: row.code });
+    ctx.counts.parked += 1;
+    ctx.handled(g.ids.length);
+  };
   switch (r.disposition) {
     case 'done': {
       markSent(app, g.ids, r.PhienBan);
@@ -222,16 +236,25 @@ function onDossierResult(ctx: RunContext, s: Sent<{ g: DossierGroup; req: HoSoRe
       ctx.handled(g.ids.length);
       return;
     }
-    case 'exists':
-      // Our create reached the server under another key (or the dossier came another way):
-      // go on as an update; the version check then brings the server's copy to merge.
+    case 'exists': {
+      // The code is taken. Ours (a create whose answer was lost) → go on as an update on the server's version;
+      // another dossier's (a restored or reinstalled counter, a second PC with this agency ID) → never overwrite it.
+      const row = dossierRowById(app.db, g.dossierId);
+      if (row && r.HoSoHienTai) {
+        if (!isSameDossier(app.db, row, r.HoSoHienTai)) return collide(row, r.HoSoHienTai, 'create');
+        const m = applyServerCopy(app, row, r.HoSoHienTai, { enqueueCounterChanges: false });
+        if (m.changed) merged.push({ id: row.id, code: row.code, status: Number(m.status) });
+      }
+      // A v1 server sends no copy: the update's version check brings it (-8), and identity is checked there.
       return again(true);
+    }
     case 'not-found':
       // The server has no such dossier (a new server, a reset): create it again.
       setServerVersion(app, g.dossierId, 0);
       return again(false);
     case 'conflict': {
       const row = dossierRowById(app.db, g.dossierId);
+      if (row && r.HoSoHienTai && !isSameDossier(app.db, row, r.HoSoHienTai)) return collide(row, r.HoSoHienTai, 'conflict');
       if (row && r.HoSoHienTai) {
         const m = applyServerCopy(app, row, r.HoSoHienTai, { enqueueCounterChanges: false });
         if (m.changed) merged.push({ id: row.id, code: row.code, status: Number(m.status) });

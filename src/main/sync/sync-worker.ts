@@ -11,6 +11,7 @@ import { requireOfficeSettings, getOfficeSettings } from '../settings/settings-s
 import { ProvincialClient, backoffDelay, type BackoffOptions, type Outcome, type ProvincialResult } from './provincial-client';
 import { openSecret, SecretUnavailableError } from './secret-store';
 import { pushPass } from './sync-push';
+import { openCollisionCount } from './collisions';
 import { pullCalendars, pullCatalog, pullFeed } from './sync-pull';
 import { RunStop, TOO_LARGE, type RunContext, type RunCounts, type TooLarge } from './sync-run';
 import {
@@ -190,6 +191,7 @@ export class SyncWorker {
       lastErrorKind: state.last_error_kind,
       pending: pendingCount(db),
       parked: parkedCount(db),
+      collisions: openCollisionCount(db),
       // A background run of an unconfigured or switched-off sync does nothing: no time to show.
       nextRunAt: this.nextRunAt && this.started && !this.stopped && config?.enabled === 1 ? isoLocal(this.nextRunAt) : null,
       progress: this.current ? this.progressView : null,

@@ -8,6 +8,8 @@ export interface EventMap {
   'queue.changed': { reason: string; ticketId?: string; counterNumber?: number };
   'queue.called': { ticketNumber: string; counterNumber: number; groupName: string; at: string; recall: boolean };
   'sync.progress': { phase: string; done: number; total: number; message?: string };
+  /** A dossier code the province holds for another dossier: the supervisor must repair it (banner on every screen). */
+  'sync.collision': { id: string; code: string };
   'sync.finished': { ok: boolean; pushed: number; pulled: number; parked: number; message: string };
   /** Procedures added, updated or edited (codes); screens showing the catalog reload. */
   'catalog.changed': { codes: string[]; reason: 'import' | 'provincial' | 'admin' | 'seed' | 'counter' };

@@ -36,6 +36,8 @@ export interface SyncStatusView {
   lastErrorKind: 'offline' | 'config' | 'internal' | null;
   pending: number;
   parked: number;
+  /** Code collisions not yet fully repaired (new code given and citizen called back): the banner on every staff screen. */
+  collisions: number;
   nextRunAt: string | null;
   progress: SyncProgressView | null;
   /** Present for supervisors and administrators. */
@@ -67,6 +69,23 @@ export interface ParkedItemView {
   attempts: number;
   createdAt: string;
   parkedAt: string | null;
+}
+
+/** A dossier code the province holds for another dossier (contract v1.1, `IdHoSo`). */
+export interface CollisionView {
+  id: number;
+  /** The code both dossiers carry. */
+  code: string;
+  detectedAt: string;
+  /** Where it showed: our create answered -3, a version conflict, or the change feed. */
+  source: 'create' | 'conflict' | 'feed';
+  /** The counter's dossier (now under `code`, or under `newCode` once repaired). */
+  local: { dossierId: string; code: string; ownerName: string; applicantName: string; applicantPhone: string | null; receivedAt: string; procedureName: string } | null;
+  /** The province's dossier holding the code (another citizen's). */
+  server: { ownerName: string; procedureName: string; receivedAt: string; status: string };
+  repairedAt: string | null;
+  newCode: string | null;
+  calledBackAt: string | null;
 }
 
 export interface DayReportCounts {
@@ -139,6 +158,21 @@ export const syncContract = {
     input: z.strictObject({ ids: z.array(z.number().int().positive()).min(1, 'Chọn ít nhất một mục').max(200) }),
     access: { kind: 'roles', roles: SUPERVISORS },
     summary: 'Gửi lại các mục bị giữ lại sau khi đã sửa hồ sơ (tạo thay đổi mới với mã thay đổi mới).',
+  }),
+  'sync.collisions': method<CollisionView[]>()({
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    access: { kind: 'roles', roles: ANY_USER },
+    summary: 'Các trường hợp trùng mã hồ sơ với hệ thống tỉnh (mã đã cấp cho hồ sơ khác): chưa xử lý trước.',
+  }),
+  'sync.repairCollision': method<CollisionView>()({
+    input: z.strictObject({ id: z.number().int().positive() }),
+    access: { kind: 'roles', roles: SUPERVISORS },
+    summary: 'Xử lý trùng mã: cấp mã mới cho hồ sơ của quầy, gửi lên tỉnh như hồ sơ mới, lấy về hồ sơ của tỉnh mang mã cũ.',
+  }),
+  'sync.collisionCalledBack': method<CollisionView>()({
+    input: z.strictObject({ id: z.number().int().positive() }),
+    access: { kind: 'roles', roles: SUPERVISORS },
+    summary: 'Ghi nhận đã gọi công dân và trao giấy tiếp nhận in lại với mã mới.',
   }),
   'sync.log': method<SyncRunView[]>()({
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),

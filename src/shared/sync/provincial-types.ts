@@ -76,6 +76,8 @@ export interface GiayToKetQua {
 /** The dossier fields both directions share. Times are `yyyyMMddHHmmss`. */
 export interface HoSoFields {
   MaHoSo: string;
+  /** v1.1: the identity the receiving counter chose at intake (a UUID), never changed; the code is only the human identity. */
+  IdHoSo?: string;
   MaTTHC: string;
   TenTTHC?: string;
   MaLinhVuc?: string;
@@ -201,7 +203,7 @@ export interface BatchItemResult {
   error_code: ProvincialErrorCode;
   message: string;
   PhienBan: number;
-  /** The server's copy, present with `-8`. */
+  /** The server's copy, present with `-8`, and with `-3` from a v1.1 server. */
   HoSoHienTai?: HoSo;
 }
 
@@ -233,6 +235,7 @@ export const authAnswerSchema = z.object({
 
 export const hoSoSchema = z.object({
   MaHoSo: z.string().min(1),
+  IdHoSo: optStr,
   PhienBan: version,
   MaTTHC: z.string(),
   TenTTHC: optStr,

@@ -37,6 +37,8 @@ export function readHoSo(o: Obj, update: boolean, c: Check): DossierChange | nul
   const s = (key: string, required = false): string | undefined => c.str(o, key, { required });
   const hoSo = compact({
     MaHoSo: dossierCode(o, c, true),
+    // v1.1: the receiving counter's identity of the dossier; optional (a v1 client keeps working).
+    IdHoSo: c.uuid(o, 'IdHoSo', false),
     MaTTHC: s('MaTTHC', true),
     TenTTHC: s('TenTTHC'),
     MaLinhVuc: s('MaLinhVuc'),

@@ -6,6 +6,7 @@ import type { TienDo } from '../../../src/shared/sync/provincial-types';
 import { readDanhGia, readHoSo, readTienDo } from './records';
 import type { DoubleAccount, ProvincialState } from './state';
 import { Check, dossierAgency, isObj, type Obj } from './validate';
+import { backwardsMove } from './status-rule';
 
 export const MAX_ITEMS = 50;
 export const MAX_PAGE = 200;
@@ -47,8 +48,9 @@ export class ProvincialServices {
 
   auth(body: Obj): Answer {
     const { username, password } = body;
-    if (typeof username !== 'string' || typeof password !== 'string') {
-      return answer('-5', 'username, password (bắt buộc, kiểu chuỗi)');
+    // The contract has one answer for credentials that do not let you in, missing ones included.
+    if (typeof username !== 'string' || typeof password !== 'string' || username === '' || password === '') {
+      return answer('-1', 'thiếu tên đăng nhập hoặc mật khẩu');
     }
     const account = this.state.findAccount(username, password);
     if (!account) return answer('-1');
@@ -113,7 +115,10 @@ export class ProvincialServices {
     if (repeat) return repeat;
     const current = this.state.version(hoSo.MaHoSo);
     if (!update) {
-      if (this.state.hasDossier(hoSo.MaHoSo)) return result(hoSo.MaHoSo, maThayDoi, '-3', current);
+      if (this.state.hasDossier(hoSo.MaHoSo)) {
+        // v1.1: the server's copy comes along, so the counter can tell its own lost create from another dossier.
+        return { ...result(hoSo.MaHoSo, maThayDoi, '-3', current), HoSoHienTai: this.state.getDossier(hoSo.MaHoSo) };
+      }
       const v = this.state.createDossier(hoSo, ctx.madonvi);
       this.state.rememberApplied(maThayDoi, { service, maHoSo: hoSo.MaHoSo, phienBan: v });
       return result(hoSo.MaHoSo, maThayDoi, '0', v);
@@ -123,7 +128,12 @@ export class ProvincialServices {
       const r = result(hoSo.MaHoSo, maThayDoi, '-8', current, `phiên bản gốc ${phienBanGoc}, phiên bản hiện tại ${current}`);
       return { ...r, HoSoHienTai: this.state.getDossier(hoSo.MaHoSo) };
     }
-    const v = this.state.replaceDossier(hoSo.MaHoSo, hoSo);
+    const stored = this.state.getDossier(hoSo.MaHoSo)!;
+    const backwards = backwardsMove(stored.TrangThaiHoSo, hoSo.TrangThaiHoSo);
+    if (backwards) return result(hoSo.MaHoSo, maThayDoi, '-5', current, backwards);
+    // The identity never changes: an update from a v1 client (without it) keeps the stored one.
+    const next = hoSo.IdHoSo === undefined && stored.IdHoSo !== undefined ? { ...hoSo, IdHoSo: stored.IdHoSo } : hoSo;
+    const v = this.state.replaceDossier(hoSo.MaHoSo, next);
     this.state.rememberApplied(maThayDoi, { service, maHoSo: hoSo.MaHoSo, phienBan: v });
     return result(hoSo.MaHoSo, maThayDoi, '0', v);
   }

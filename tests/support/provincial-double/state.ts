@@ -16,6 +16,7 @@ import type {
   TienDo,
 } from '../../../src/shared/sync/provincial-types';
 import { dossierAgency, isTime } from './validate';
+import { backwardsMove } from './status-rule';
 
 export interface DoubleAccount {
   username: string;
@@ -158,6 +159,9 @@ export class ProvincialState {
       if (patch.TrangThaiHoSo !== undefined && !BACK_OFFICE_STATUSES.includes(patch.TrangThaiHoSo)) {
         throw new Error(`Trạng thái ${patch.TrangThaiHoSo} không thuộc phần việc của cơ quan xử lý`);
       }
+      // The back office obeys the same status rule as the counters.
+      const backwards = patch.TrangThaiHoSo !== undefined ? backwardsMove(d.hoSo.TrangThaiHoSo, patch.TrangThaiHoSo) : null;
+      if (backwards) throw new Error(backwards);
       if (patch.NgayKetThucXuLy !== undefined && !isTime(patch.NgayKetThucXuLy)) {
         throw new Error(`NgayKetThucXuLy không hợp lệ: ${patch.NgayKetThucXuLy}`);
       }

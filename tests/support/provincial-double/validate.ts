@@ -150,10 +150,10 @@ export class Check {
     return v;
   }
 
-  uuid(o: Obj, key: string): string | undefined {
+  uuid(o: Obj, key: string, required = true): string | undefined {
     const v = o[key];
     if (v === undefined) {
-      this.fail(key, 'bắt buộc');
+      if (required) this.fail(key, 'bắt buộc');
       return undefined;
     }
     if (typeof v !== 'string' || !isUuid(v)) {
