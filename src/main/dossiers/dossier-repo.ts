@@ -44,6 +44,9 @@ const STEP_LABELS: Record<string, string> = {
   print: 'In giấy tờ',
   sync: 'Đồng bộ',
   backOffice: 'Cập nhật từ hệ thống tỉnh',
+  // Sync identity (issue 18): a code the province holds for another dossier, and a dossier rebuilt from the feed.
+  codeChanged: 'Đổi mã hồ sơ do trùng mã',
+  rebuilt: 'Lấy về từ hệ thống tỉnh',
 };
 
 export function loadDocuments(db: Db, rid: number): DossierDocument[] {

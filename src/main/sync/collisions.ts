@@ -69,6 +69,13 @@ export function recordCollision(app: AppContext, row: DossierRow, server: HoSo, 
     collisionMessage(row.code, server),
     row.id,
   );
+  // One dossier is one item for the supervisor, however many copies of it were waiting.
+  stmt(
+    app.db,
+    `UPDATE outbox SET superseded_by = (SELECT max(id) FROM outbox WHERE entity_id = @id AND kind = 'dossier' AND status = 'parked' AND superseded_by IS NULL)
+     WHERE entity_id = @id AND kind = 'dossier' AND status = 'parked' AND superseded_by IS NULL
+       AND id < (SELECT max(id) FROM outbox WHERE entity_id = @id AND kind = 'dossier' AND status = 'parked' AND superseded_by IS NULL)`,
+  ).run({ id: row.id });
   raiseSequenceAbove(app.db, row.code);
   if (inserted) {
     writeAudit(app.db, now, SYNC_CALLER, { action: 'sync.codeCollision', entity: 'dossier', entityId: row.id, detail: { code: row.code, source, serverVersion: server.PhienBan } });
