@@ -10,7 +10,7 @@ import { readHeaderFile } from './format';
 import { passphraseOpener, type KeyProvider } from './keys';
 import { currentOsOpener } from './keyring-store';
 import { applyPendingRestore, openBackupToTemp, readPendingRestore, stageRestore } from './restore';
-import { runningInstance } from './instance-lock';
+import { DataFolderBusyError, lockDataFolder, type DataFolderLock } from '../app/data-folder-lock';
 
 export interface CliIo {
   out(line: string): void;
@@ -76,14 +76,22 @@ export async function runBackupCli(argv: string[], io: CliIo): Promise<number> {
       }
       return 0;
     }
-    const pid = runningInstance(dataDir);
-    if (pid !== null) {
-      io.err(`Ứng dụng / máy chủ văn phòng đang chạy trên thư mục dữ liệu này (tiến trình ${pid}). Hãy dừng nó trước khi khôi phục.`);
+    // Hold the folder's lock for the whole restore, so no server can start on it half-way either.
+    let lock: DataFolderLock;
+    try {
+      lock = lockDataFolder(dataDir);
+    } catch (e) {
+      if (!(e instanceof DataFolderBusyError)) throw e;
+      io.err(`Ứng dụng / máy chủ văn phòng đang chạy trên thư mục dữ liệu này${e.holderPid ? ` (tiến trình ${e.holderPid})` : ''}. Hãy dừng nó trước khi khôi phục.`);
       return 3;
     }
-    fs.mkdirSync(dataDir, { recursive: true });
-    const contents = await stageRestore(paths, file, keys, new Date(), `cli:${os.userInfo().username}`);
-    applyPendingRestore(paths, silentLogger);
+    let contents: Awaited<ReturnType<typeof stageRestore>>;
+    try {
+      contents = await stageRestore(paths, file, keys, new Date(), `cli:${os.userInfo().username}`);
+      applyPendingRestore(paths, silentLogger);
+    } finally {
+      lock.release();
+    }
     io.out(`Đã khôi phục ${path.basename(file)} (tạo lúc ${contents.createdAt}, lược đồ ${contents.schemaVersion}) vào ${paths.database}.`);
     io.out('Cơ sở dữ liệu cũ (nếu có) được giữ trong thư mục restore/replaced-*. Khởi động ứng dụng để dùng dữ liệu đã khôi phục.');
     if (readPendingRestore(paths)) io.err('Cảnh báo: còn một lần khôi phục đang chờ.');

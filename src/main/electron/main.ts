@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, ipcMain } from 'electron';
 import { startCore, type Core } from '../app/bootstrap';
+import { DataFolderBusyError, lockDataFolder, type DataFolderLock } from '../app/data-folder-lock';
 import { createFileLogger } from '../app/logger';
 import { dataPaths, rendererDir } from '../app/paths';
 import { readInstallConfig, writeInstallConfig, installConfigSchema } from '../app/install-config';
@@ -31,6 +32,7 @@ let mainWindow: BrowserWindow | null = null;
 let backups: BackupScheduler | null = null;
 let updater: { stop(): void } | null = null;
 let sync: SyncWorker | null = null;
+let folderLock: DataFolderLock | null = null;
 
 function hardenAllWebContents(trusted: { rendererIndexUrl?: string; hostOrigin?: string }) {
   app.on('web-contents-created', (_e, contents) => {
@@ -64,6 +66,17 @@ async function start() {
     registerOsSecretStore(safeStorageSecretStore());
     // Lets the administrator choose an OS-protected backup key instead of a passphrase.
     registerOsKeyProtector(safeStorageKeyProtector());
+    // A headless office server (or a restore) may already own this folder: say so instead of sharing it.
+    try {
+      folderLock = lockDataFolder(dataDir);
+    } catch (e) {
+      if (e instanceof DataFolderBusyError) {
+        dialog.showErrorBox('Một cửa Desk', e.message);
+        app.exit(1);
+        return;
+      }
+      throw e;
+    }
     core = await startCore({ dataDir, log });
     registerIpc(core, trusted);
     const lan = getOfficeSettings(core.app.db)?.lanEnabled ?? false;
@@ -108,6 +121,7 @@ app.on('before-quit', () => {
   void sync?.stop();
   void server?.close();
   core?.close();
+  folderLock?.release();
 });
 app.whenReady().then(start).catch((e: Error) => {
   log.error('startup failed', { error: e });

@@ -6,7 +6,7 @@ import { dataPaths, ensureDataDirs } from '../app/paths';
 import { DatabaseOpenError } from '../db/database';
 import { getOfficeSettings } from '../settings/settings-store';
 import { startBackupScheduler, type BackupScheduler } from '../backup/scheduler';
-import { claimInstance } from '../backup/instance-lock';
+import { lockDataFolder } from '../app/data-folder-lock';
 import { startRecoveryServer } from '../recovery/recovery-server';
 import { noteServerTls } from '../security/security-handlers';
 import { startOfficeServer, type OfficeServer } from './office-server';
@@ -49,16 +49,19 @@ export interface OfficeProcess {
  */
 export async function startOfficeProcess(opts: OfficeProcessOptions): Promise<OfficeProcess> {
   const paths = dataPaths(opts.dataDir);
-  ensureDataDirs(paths);
+  // Before anything touches the folder (even the recovery page or a pending restore): a second server
+  // on the same folder stops here with DataFolderBusyError, leaving the first one's files alone.
+  const lock = lockDataFolder(opts.dataDir);
+  const release = () => lock.release();
+  try {
+    ensureDataDirs(paths);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const log = opts.log ?? createFileLogger(paths.logs);
   const warn = opts.warn ?? ((l: string) => log.warn(l));
   const clock: Clock = opts.testMode ? new AdjustableClock(opts.now) : systemClock;
-  let release: () => void = () => undefined;
-  try {
-    release = claimInstance(opts.dataDir);
-  } catch (e) {
-    log.warn('instance marker not written', { error: e });
-  }
 
   const startNormal = async (port: number): Promise<RunningOffice> => {
     const core = await startCore({ dataDir: opts.dataDir, log, clock, testMode: opts.testMode });

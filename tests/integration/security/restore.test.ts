@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
+import { lockDataFolder } from '../../../src/main/app/data-folder-lock';
 import { openCoreAt, auditActions, PASSPHRASE } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -148,12 +149,13 @@ describe('restoring a backup', () => {
     });
 
     it('refuses to restore under a running app, then restores into a fresh folder', async () => {
-      // This test process stands in for a running office server on dataDir.
-      fs.writeFileSync(path.join(dataDir, 'instance.pid'), String(process.pid));
+      // This test process stands in for a running office server on dataDir: it holds the folder's OS lock.
+      const held = lockDataFolder(dataDir);
       const busy = await runCli(cli, ['restore', '--data-dir', dataDir, '--file', path.join(dataDir, 'backups', first)], '', { MOTCUA_BACKUP_PASSPHRASE: PASSPHRASE });
+      held.release();
       expect(busy.code).toBe(3);
       expect(busy.err).toContain('đang chạy');
-      fs.rmSync(path.join(dataDir, 'instance.pid'));
+      expect(busy.err).toContain(`tiến trình ${process.pid}`);
 
       // A new PC: only the backup file (e.g. from the USB stick) and the passphrase.
       const fresh = path.join(tmp.dir, 'new-pc');
