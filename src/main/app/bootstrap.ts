@@ -6,6 +6,7 @@ import { dataPaths, ensureDataDirs } from './paths';
 import { openDatabase } from '../db/database';
 import { createHandlers } from '../api/handlers';
 import { applyPendingRestore, auditAppliedRestore } from '../backup/restore';
+import { removeBackupLeftovers } from '../backup/backup-work';
 import type { HandlerMap } from '../api/dispatcher';
 
 import packageJson from '../../../package.json';
@@ -32,6 +33,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const paths = dataPaths(opts.dataDir);
   ensureDataDirs(paths);
   const log = opts.log ?? createFileLogger(paths.logs);
+  // A backup killed midway leaves a plaintext snapshot behind: it must not outlive the next start.
+  try {
+    const removed = removeBackupLeftovers(paths);
+    if (removed.length) log.warn('removed leftovers of an interrupted backup', { count: removed.length });
+  } catch (e) {
+    log.warn('backup leftovers not removed', { error: e });
+  }
   const restored = applyPendingRestore(paths, log);
   const db = await openDatabase({ file: paths.database, backupDir: paths.backups, log, integrityCheck: opts.integrityCheck });
   const app: AppContext = { db, clock: opts.clock ?? systemClock, log, events: new EventBus(), paths, version: APP_VERSION, testMode: !!opts.testMode };

@@ -8,6 +8,7 @@ import { isoLocal } from '../app/clock';
 import { mutate, writeAudit, type AuditInput } from '../audit/audit-log';
 import { getSetting, setSetting } from '../settings/settings-store';
 import { storageFailure } from '../api/dispatcher';
+import { newSnapshotPath, removeBackupLeftovers } from './backup-work';
 import { BackupError } from './backup-error';
 import { encryptFile, verifyFile } from './crypto-stream';
 import { checkFolderWritable, copyInto, folderProblem, listBackupFolder } from './folders';
@@ -103,24 +104,16 @@ export class BackupService {
     }
   }
 
-  /**
-   * A backup cut short by a power loss leaves its snapshot (.tmp-*.sqlite, as large as the database) and
-   * possibly a .partial file. Only one backup runs at a time, so anything of that shape is stale: remove it.
-   */
-  private removeLeftovers(): void {
-    for (const f of fs.readdirSync(this.primaryDir)) {
-      if (f.startsWith('.tmp-') || f.endsWith('.partial')) fs.rmSync(path.join(this.primaryDir, f), { force: true });
-    }
-  }
-
   private async runOnce(kind: BackupKind, caller: Caller): Promise<BackupRunResult> {
     const now = this.app.clock.now();
-    const tmp = path.join(this.primaryDir, `.tmp-${uuidv7()}.sqlite`);
+    // Only one backup runs at a time, so anything an earlier, interrupted one left is stale.
+    let tmp: string | null = null;
     try {
       const sealer = currentSealer(this.app.paths.root);
       if (!sealer) throw new BackupError('no-key', NO_KEY);
       fs.mkdirSync(this.primaryDir, { recursive: true });
-      this.removeLeftovers();
+      removeBackupLeftovers(this.app.paths);
+      tmp = newSnapshotPath(this.app.paths, uuidv7());
       // SQLite's online backup API: a consistent snapshot including the WAL, while the counters keep writing.
       await this.app.db.backup(tmp);
       const info = await inspectDatabaseFile(tmp);
@@ -144,8 +137,10 @@ export class BackupService {
       if (!(e instanceof BackupError && e.kind === 'no-key')) this.audit(caller, { action: 'backup.failed', entity: 'backup', detail: { kind, reason: e instanceof BackupError ? e.kind : ((e as { code?: string }).code ?? 'error') } });
       throw e;
     } finally {
-      fs.rmSync(tmp, { force: true });
-      fs.rmSync(`${tmp}-journal`, { force: true });
+      if (tmp) {
+        fs.rmSync(tmp, { force: true });
+        fs.rmSync(`${tmp}-journal`, { force: true });
+      }
     }
   }
 
