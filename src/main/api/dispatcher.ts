@@ -8,6 +8,7 @@ import type { AppContext, Caller } from '../app/app-context';
 import { AppError } from './app-error';
 import { ALLOWED_WHILE_LOCKED } from '../../shared/api/security-contract';
 import { findInputProblem, MAX_INPUT_DEPTH } from '../../shared/security/text-rules';
+import { answerOnce } from './request-answers';
 
 // Vietnamese messages for every schema failure that a field rule did not word itself.
 z.config(z.locales.vi());
@@ -74,7 +75,8 @@ export async function dispatch(app: AppContext, handlers: HandlerMap, methodName
   }
   try {
     const handler = handlers[methodName] as (input: unknown, caller: Caller) => unknown;
-    const value = await handler(parsed.data, caller);
+    const requestId = spec.idempotent ? (parsed.data as { requestId?: string }).requestId : undefined;
+    const value = requestId ? await answerOnce(app, methodName, requestId, caller, parsed.data, () => handler(parsed.data, caller)) : await handler(parsed.data, caller);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.fields);

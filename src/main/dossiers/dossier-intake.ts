@@ -33,13 +33,13 @@ export function allocateDossierCode(app: AppContext, agencyId: string, businessD
 
 const INSERT_DOSSIER = `INSERT INTO dossiers (
   id, code, agency_id, business_date, form_set, procedure_code, procedure_name, field_code, field_name, competent_agency,
-  channel, status, summary, applicant_name, applicant_id, applicant_birth_date, applicant_sex, applicant_address, applicant_phone, applicant_email,
+  channel, status, summary, applicant_name, applicant_id, applicant_birth_date, applicant_sex, applicant_address, applicant_phone, applicant_email, applicant_old_id, applicant_id_issued_on,
   owner_type, owner_name, owner_id, owner_address, sets, fee_total, result_delivery, delivery_address, postal_code,
   received_at, due_at, due_ms, original_due_at, counter_number, clerk_id, clerk_name, ticket_id, note, search_text, created_at, updated_at,
   variant_code, variant_name, due_notes, due_provisional, applicant_province_code, applicant_commune_code
 ) VALUES (
   @id, @code, @agency_id, @business_date, @form_set, @procedure_code, @procedure_name, @field_code, @field_name, @competent_agency,
-  @channel, @status, @summary, @applicant_name, @applicant_id, @applicant_birth_date, @applicant_sex, @applicant_address, @applicant_phone, @applicant_email,
+  @channel, @status, @summary, @applicant_name, @applicant_id, @applicant_birth_date, @applicant_sex, @applicant_address, @applicant_phone, @applicant_email, @applicant_old_id, @applicant_id_issued_on,
   @owner_type, @owner_name, @owner_id, @owner_address, @sets, @fee_total, @result_delivery, @delivery_address, @postal_code,
   @received_at, @due_at, @due_ms, @original_due_at, @counter_number, @clerk_id, @clerk_name, @ticket_id, @note, @search_text, @created_at, @updated_at,
   @variant_code, @variant_name, @due_notes, @due_provisional, @applicant_province_code, @applicant_commune_code
@@ -100,6 +100,7 @@ export function receiveDossier(app: AppContext, caller: Caller, input: IntakePar
       channel: input.channel, status: '2', summary: input.summary ?? procedure.name,
       applicant_name: input.applicant.fullName, applicant_id: input.applicant.idNumber, applicant_birth_date: input.applicant.birthDate ?? null, applicant_sex: input.applicant.sex ?? null,
       applicant_address: input.applicant.address, applicant_phone: input.applicant.phone ?? null, applicant_email: input.applicant.email ?? null,
+      applicant_old_id: input.applicant.oldIdNumber ?? null, applicant_id_issued_on: input.applicant.idIssuedOn ?? null,
       owner_type: owner.type, owner_name: owner.name, owner_id: owner.idNumber ?? null, owner_address: owner.address,
       sets: input.sets, fee_total: fees.value.total, result_delivery: input.resultDelivery, delivery_address: input.deliveryAddress ?? null, postal_code: input.postalCode ?? null,
       received_at: nowIso, due_at: isoLocal(due), due_ms: due.getTime(), original_due_at: isoLocal(due),

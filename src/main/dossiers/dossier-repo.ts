@@ -10,6 +10,7 @@ export interface DossierRow {
   procedure_code: string; procedure_name: string; field_code: string | null; field_name: string | null; competent_agency: string | null;
   channel: Channel; status: DossierStatus; summary: string;
   applicant_name: string; applicant_id: string; applicant_birth_date: string | null; applicant_sex: string | null; applicant_address: string; applicant_phone: string | null; applicant_email: string | null;
+  applicant_old_id: string | null; applicant_id_issued_on: string | null;
   owner_type: OwnerType; owner_name: string; owner_id: string | null; owner_address: string;
   sets: number; fee_total: number; result_delivery: ResultDelivery; delivery_address: string | null; postal_code: string | null;
   received_at: string; due_at: string; due_ms: number; original_due_at: string; extended_due_at: string | null;
@@ -92,7 +93,7 @@ export function viewOf(db: Db, r: DossierRow, daysRemaining: number | null, dueN
     variant: r.variant_code ? { code: r.variant_code, name: r.variant_name ?? r.variant_code } : null,
     dueProvisional: r.due_provisional === 1,
     summary: r.summary,
-    applicant: { fullName: r.applicant_name, idNumber: r.applicant_id, birthDate: r.applicant_birth_date, sex: r.applicant_sex, address: r.applicant_address, phone: r.applicant_phone, email: r.applicant_email },
+    applicant: { fullName: r.applicant_name, idNumber: r.applicant_id, birthDate: r.applicant_birth_date, sex: r.applicant_sex, address: r.applicant_address, phone: r.applicant_phone, email: r.applicant_email, oldIdNumber: r.applicant_old_id, idIssuedOn: r.applicant_id_issued_on },
     owner: { type: r.owner_type, name: r.owner_name, idNumber: r.owner_id, address: r.owner_address },
     documents: loadDocuments(db, r.rid),
     fees,

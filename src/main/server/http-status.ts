@@ -14,4 +14,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   STORAGE: 507,
   PRINTER: 502,
   INTERNAL: 500,
+  // Never sent by the office: the client's own code for an answer that did not arrive.
+  NETWORK: 502,
 };

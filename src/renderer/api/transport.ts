@@ -22,7 +22,7 @@ declare global {
 
 const NETWORK_ERROR: Result<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Không kết nối được máy chủ văn phòng. Kiểm tra mạng rồi thử lại.' },
+  error: { code: 'NETWORK', message: 'Không nhận được trả lời của máy chủ văn phòng. Kiểm tra mạng rồi thử lại.' },
 };
 
 export function ipcTransport(bridge: IpcBridge): Transport {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type Role = 'clerk' | 'supervisor' | 'admin';
 /**
@@ -14,6 +14,11 @@ export interface MethodSpec<I extends z.ZodType, O> {
   access: Access;
   /** One line for docs/api.md. */
   summary: string;
+  /**
+   * A creating call: its input may carry `requestId` (see requestIdSchema); a repeat with the same id returns
+   * the first answer and creates nothing.
+   */
+  idempotent?: boolean;
   /** Phantom field carrying the output type; never set at run time. */
   readonly _output?: O;
 }
@@ -25,3 +30,6 @@ export function method<O>() {
 export const ANY_USER: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 export const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
+
+/** Chosen by the client once per thing it creates (one intake form, one outcome, one ticket press). */
+export const requestIdSchema = z.string().uuid('Mã yêu cầu (requestId) phải là một UUID').optional();

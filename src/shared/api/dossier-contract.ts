@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_USER, SUPERVISORS, method } from './define';
+import { ANY_USER, SUPERVISORS, method, requestIdSchema } from './define';
 import {
   dossierActionInputSchema,
   dossierSearchSchema,
@@ -30,6 +30,7 @@ export const dossierContract = {
   'dossier.receive': method<DossierView>()({
     input: intakeInputSchema,
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Tiếp nhận hồ sơ: cấp mã hồ sơ, tính phí và hạn trả, lưu bền vững cùng nhật ký và hàng đợi đồng bộ.',
   }),
   'dossier.get': method<DossierView>()({
@@ -60,8 +61,10 @@ export const dossierContract = {
       items: z.array(receivedDocumentSchema).max(100).default([]),
       reason: reason('Lý do'),
       ticketId: z.string().uuid().optional(),
+      requestId: requestIdSchema,
     }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Ghi nhận công dân được hướng dẫn bổ sung (Mẫu 02) hoặc bị từ chối tiếp nhận (Mẫu 03); không phải hồ sơ tiếp nhận.',
   }),
 };

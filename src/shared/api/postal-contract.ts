@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_USER, method } from './define';
+import { ANY_USER, method, requestIdSchema } from './define';
 import type { IntakeOutcomeView } from './dossier-contract';
 import type { RenderedDocument } from './printing-contract';
 import { applicantSchema, intakeInputSchema, phoneSchema, receivedDocumentSchema, type DossierView } from '../dossiers/dossier-schemas';
@@ -44,8 +44,9 @@ const outboundItemSchema = z
 
 export const postalContract = {
   'postal.openInbound': method<HandoverView>()({
-    input: z.strictObject({ ...party, note: optionalText(500, 'Ghi chú') }),
+    input: z.strictObject({ ...party, note: optionalText(500, 'Ghi chú'), requestId: requestIdSchema }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Mở phiếu nhận hồ sơ từ bưu chính công ích (nhân viên bưu chính, bưu cục).',
   }),
   'postal.addItem': method<{ handover: HandoverView; itemId: string; warning: string | null }>()({
@@ -58,8 +59,10 @@ export const postalContract = {
       sealNote: optionalText(500, 'Tình trạng niêm phong'),
       sets: z.number().int().min(1, 'Số bộ ít nhất là 1').max(99).default(1),
       note: optionalText(500, 'Ghi chú'),
+      requestId: requestIdSchema,
     }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Thêm bưu gửi vào phiếu nhận: mã S10 kiểm tra số kiểm tra; một mã chỉ ở một phiếu đang mở.',
   }),
   'postal.removeItem': method<HandoverView>()({
@@ -68,8 +71,9 @@ export const postalContract = {
     summary: 'Bỏ một bưu gửi chưa xử lý khỏi phiếu nhận đang mở (nhập nhầm).',
   }),
   'postal.receiveItem': method<{ dossier: DossierView; handover: HandoverView }>()({
-    input: z.strictObject({ handoverId: id, postalCode: rawCode, intake: intakeInputSchema }),
+    input: z.strictObject({ handoverId: id, postalCode: rawCode, intake: intakeInputSchema, requestId: requestIdSchema }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Tiếp nhận một bưu gửi thành hồ sơ (kênh bưu chính, qua quy trình tiếp nhận thông thường).',
   }),
   'postal.markIncomplete': method<{ outcome: IntakeOutcomeView; handover: HandoverView }>()({
@@ -81,8 +85,10 @@ export const postalContract = {
       items: z.array(receivedDocumentSchema).max(100).default([]),
       reason: text(2000, 'Lý do'),
       sets: z.number().int().min(1).max(99).optional(),
+      requestId: requestIdSchema,
     }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Bưu gửi thiếu hồ sơ: lập phiếu yêu cầu bổ sung (Mẫu 02) để gửi trả qua bưu chính.',
   }),
   'postal.closeInbound': method<{ handover: HandoverView; document: RenderedDocument }>()({
@@ -96,8 +102,9 @@ export const postalContract = {
     summary: 'Hồ sơ đã có kết quả, nhận kết quả qua bưu chính; và hồ sơ bưu chính thiếu giấy tờ cần gửi trả.',
   }),
   'postal.handOver': method<{ handover: HandoverView; document: RenderedDocument; warnings: string[] }>()({
-    input: z.strictObject({ ...party, note: optionalText(500, 'Ghi chú'), items: z.array(outboundItemSchema).min(1, 'Chọn ít nhất một hồ sơ').max(200) }),
+    input: z.strictObject({ ...party, note: optionalText(500, 'Ghi chú'), items: z.array(outboundItemSchema).min(1, 'Chọn ít nhất một hồ sơ').max(200), requestId: requestIdSchema }),
     access: { kind: 'roles', roles: ANY_USER },
+    idempotent: true,
     summary: 'Giao kết quả cho bưu chính: mỗi hồ sơ chuyển "Đã trả kết quả" với mã bưu gửi, ghi cước; tạo phiếu bàn giao.',
   }),
   'postal.list': method<HandoverSummary[]>()({

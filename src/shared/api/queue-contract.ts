@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, ANY_USER, SUPERVISORS, method } from './define';
+import { ADMINS, ANY_USER, SUPERVISORS, method, requestIdSchema } from './define';
 import {
   PRIORITY_CATEGORIES,
   type PrintStatus,
@@ -277,9 +277,12 @@ export const queueContract = {
         priority: z.enum(PRIORITY_CATEGORIES, 'Đối tượng ưu tiên không hợp lệ').nullable(),
         source: z.enum(['kiosk', 'counter']),
         print: z.boolean().default(true),
+        /** One per press on the kiosk or terminal: a repeated press (or a retry after a lost answer) gets the same ticket. */
+        requestId: requestIdSchema,
       })
       .strict(),
     access: { kind: 'roles', roles: ANY_USER, kiosk: true },
+    idempotent: true,
     summary: 'Cấp số thứ tự (ki-ốt hoặc tại quầy), in phiếu nếu có máy in; lỗi in được trả về và ghi lại.',
   }),
   'queue.reprint': method<PrintOutcome>()({

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'STORAGE',
   'PRINTER',
   'INTERNAL',
+  /** Set by the client only: no answer came back, so whether the office did it is unknown (a retry is safe with a request id). */
+  'NETWORK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelSchema, feeCollectionSchema, ownerTypeSchema, resultDeliverySchema, type Channel, type DossierStatus, type FeeCollection, type OwnerType, type ResultDelivery } from '../domain/status';
 import { normalizePhone, validateEmail, validatePersonalId } from '../domain/identity';
 import { DOSSIER_ACTION_NAMES, type DossierAction } from './lifecycle';
+import { requestIdSchema } from '../api/define';
 
 const nfc = (max: number, label: string) =>
   z
@@ -57,6 +58,9 @@ export const applicantSchema = z.strictObject({
   address: clean(nfc(500, 'Địa chỉ người nộp')),
   phone: phoneSchema.optional(),
   email: emailSchema.optional(),
+  /** Read from the CCCD QR: the old 9-digit ID (CMND) and the card's issue date, kept as printed on the card. */
+  oldIdNumber: z.string().trim().regex(/^\d{9}$/, 'Số CMND cũ phải gồm đúng 9 chữ số').optional(),
+  idIssuedOn: isoDate.optional(),
 });
 
 export const ownerSchema = z.strictObject({
@@ -101,6 +105,8 @@ export const intakeInputSchema = z
     ticketId: z.string().uuid().optional(),
     dueOverride: z.strictObject({ dueAt: instantSchema, reason: clean(nfc(500, 'Lý do đổi hạn trả')) }).optional(),
     note: clean(optionalNfc(2000, 'Ghi chú')),
+    /** Chosen once per intake form: a repeat of the save returns the dossier already received. */
+    requestId: requestIdSchema,
   })
   .superRefine((v, ctx) => {
     if (v.resultDelivery === '1' && !v.deliveryAddress) ctx.addIssue({ code: 'custom', path: ['deliveryAddress'], message: 'Nhận kết quả qua bưu chính cần địa chỉ nhận' });
@@ -191,7 +197,7 @@ export interface DossierView extends DossierListItem {
   /** True when the due date fell in a year whose calendar is only a proposal (not yet announced). */
   dueProvisional: boolean;
   summary: string;
-  applicant: { fullName: string; idNumber: string; birthDate: string | null; sex: string | null; address: string; phone: string | null; email: string | null };
+  applicant: { fullName: string; idNumber: string; birthDate: string | null; sex: string | null; address: string; phone: string | null; email: string | null; oldIdNumber: string | null; idIssuedOn: string | null };
   owner: { type: OwnerType; name: string; idNumber: string | null; address: string };
   documents: DossierDocument[];
   fees: DossierFee[];

@@ -15,6 +15,7 @@ import { useCccdScanner } from './use-cccd-scanner';
 import { formatViDate, formatViInstant, parseViDate, todayVn } from '../../components/vn-date';
 import { PrintButtons } from './PrintButtons';
 import { useIntakeOpen } from '../diagnostics/work-activity';
+import { Submission } from './submission';
 
 interface DocRow {
   key: string;
@@ -28,7 +29,7 @@ interface DocRow {
 }
 
 interface FormValues {
-  fullName: string; idNumber: string; birthDate?: string; sex?: 'Nam' | 'Nữ'; address: string; phone?: string; email?: string;
+  fullName: string; idNumber: string; oldIdNumber?: string; idIssuedOn?: string; birthDate?: string; sex?: 'Nam' | 'Nữ'; address: string; phone?: string; email?: string;
   ownerDiffers: boolean; ownerType: OwnerType; ownerName?: string; ownerIdNumber?: string; ownerAddress?: string;
   sets: number; copies?: number; pagesPerCopy?: number; collection: FeeCollection;
   channel: '1' | '3'; postalCode?: string; resultDelivery: '0' | '1'; deliveryAddress?: string;
@@ -36,6 +37,11 @@ interface FormValues {
 }
 
 const blank = (s?: string) => (s && s.trim() ? s.trim() : undefined);
+
+/** After a lost answer the clerk is told that saving again is safe (the request id makes it the same save). */
+function saveError(message: string, e: unknown): string {
+  return (e as { code?: string } | null)?.code === 'NETWORK' ? `${message} Làm lại thao tác là an toàn: không bị ghi hai lần.` : message;
+}
 
 /**
  * Dossier intake, keyboard-first: F2 procedure, scan the CCCD anywhere, Tab through the fields,
@@ -61,6 +67,9 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<DossierView | null>(null);
   const procRef = useRef<{ focus(): void } | null>(null);
+  // One submission per intake form and one per outcome: their request ids make a repeated save harmless.
+  const receiving = useRef(new Submission());
+  const recording = useRef(new Submission());
   const values = Form.useWatch([], form);
   // An update must not restart the window while a clerk has an intake open.
   useIntakeOpen(!saved);
@@ -95,7 +104,7 @@ export function IntakePage() {
 
   const onCard = useCallback(
     (c: CccdData) => {
-      form.setFieldsValue({ fullName: c.fullName, idNumber: c.idNumber, birthDate: formatViDate(c.birthDate), sex: c.sex, address: c.address });
+      form.setFieldsValue({ fullName: c.fullName, idNumber: c.idNumber, oldIdNumber: c.oldIdNumber, idIssuedOn: c.issueDate, birthDate: formatViDate(c.birthDate), sex: c.sex, address: c.address });
       message.success(`Đã đọc căn cước: ${c.fullName}`);
     },
     [form, message],
@@ -112,7 +121,7 @@ export function IntakePage() {
     return {
       procedureCode: procedure!.procedure.code,
       channel: v.channel,
-      applicant: { fullName: v.fullName, idNumber: v.idNumber, birthDate: birthIso ?? undefined, sex: v.sex, address: v.address, phone: blank(v.phone), email: blank(v.email) },
+      applicant: { fullName: v.fullName, idNumber: v.idNumber, oldIdNumber: blank(v.oldIdNumber), idIssuedOn: blank(v.idIssuedOn), birthDate: birthIso ?? undefined, sex: v.sex, address: v.address, phone: blank(v.phone), email: blank(v.email) },
       owner: v.ownerDiffers ? { type: v.ownerType, name: v.ownerName ?? '', idNumber: blank(v.ownerIdNumber), address: v.ownerAddress ?? '' } : undefined,
       summary: blank(v.summary),
       documents: docs.filter((d) => d.received).map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies })),
@@ -152,15 +161,18 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const d = postalHandover && postal
-        ? (await api.must('postal.receiveItem', { handoverId: postalHandover, postalCode: postal, intake: buildInput(v) })).dossier
-        : await api.must('dossier.receive', buildInput(v));
+      const d = await receiving.current.run(async (requestId) =>
+        postalHandover && postal
+          ? (await api.must('postal.receiveItem', { handoverId: postalHandover, postalCode: postal, intake: buildInput(v), requestId })).dossier
+          : await api.must('dossier.receive', { ...buildInput(v), requestId }),
+      );
+      if (!d) return; // a second press while the first save is on its way
       setSaved(d);
       message.success(`Đã tiếp nhận hồ sơ ${d.code}`);
     } catch (e) {
-      setError(applyServerErrors(form, e, fieldMap));
+      setError(saveError(applyServerErrors(form, e, fieldMap), e));
     } finally {
-      setBusy(false);
+      setBusy(receiving.current.busy);
     }
   };
 
@@ -168,25 +180,35 @@ export function IntakePage() {
     if (!procedure) return setError('Chọn thủ tục trước (F2)');
     const v = form.getFieldsValue();
     const reason = kind === 'supplement_request' ? `Cần bổ sung: ${missingRequired.map((d) => d.name).join('; ') || (v.note ?? '')}` : v.note ?? '';
+    setBusy(true);
     try {
       const input = buildInput(v);
+      const items = missingRequired.map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies }));
       if (postalHandover && postal && kind === 'supplement_request') {
-        const items = missingRequired.map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies }));
-        await api.must('postal.markIncomplete', { handoverId: postalHandover, postalCode: postal, procedureCode: input.procedureCode, applicant: input.applicant, items, reason, sets: v.sets });
+        const done = await recording.current.run((requestId) =>
+          api.must('postal.markIncomplete', { handoverId: postalHandover, postalCode: postal, procedureCode: input.procedureCode, applicant: input.applicant, items, reason, sets: v.sets, requestId }),
+        );
+        if (!done) return;
         message.success(`Đã lập phiếu yêu cầu bổ sung (Mẫu 02) cho bưu gửi ${postal}`);
         return backToPostal();
       }
-      const r = await api.must('dossier.recordOutcome', { kind, procedureCode: input.procedureCode, applicant: input.applicant, items: missingRequired.map((d) => ({ code: d.code, name: d.name, originals: d.originals, certifiedCopies: d.certifiedCopies, copies: d.copies })), reason, ticketId });
+      const r = await recording.current.run((requestId) =>
+        api.must('dossier.recordOutcome', { kind, procedureCode: input.procedureCode, applicant: input.applicant, items, reason, ticketId, requestId }),
+      );
+      if (!r) return;
       message.success(kind === 'refusal' ? 'Đã ghi nhận từ chối tiếp nhận (Mẫu 03)' : 'Đã lập phiếu yêu cầu bổ sung (Mẫu 02)');
       setSaved(null);
       setError(null);
-      void r;
     } catch (e) {
-      setError(applyServerErrors(form, e, fieldMap));
+      setError(saveError(applyServerErrors(form, e, fieldMap), e));
+    } finally {
+      setBusy(recording.current.busy || receiving.current.busy);
     }
   };
 
   const reset = () => {
+    receiving.current.renew();
+    recording.current.renew();
     setSaved(null);
     setProcedure(null);
     setDocs([]);
@@ -235,7 +257,10 @@ export function IntakePage() {
   }
 
   return (
-    <Form form={form} layout="vertical" initialValues={{ sets: 1, collection: 'THUTRUOC', channel: postal ? '3' : '1', postalCode: postal, resultDelivery: postal ? '1' : '0', ownerDiffers: false, ownerType: '1' }} data-testid="intake-form">
+    <Form form={form} layout="vertical" disabled={busy} onValuesChange={(changed: Partial<FormValues>) => {
+      // A typed ID number is no longer the scanned card's: its old ID and issue date do not belong to it.
+      if ('idNumber' in changed) form.setFieldsValue({ oldIdNumber: undefined, idIssuedOn: undefined });
+    }} initialValues={{ sets: 1, collection: 'THUTRUOC', channel: postal ? '3' : '1', postalCode: postal, resultDelivery: postal ? '1' : '0', ownerDiffers: false, ownerType: '1' }} data-testid="intake-form">
       <Typography.Title level={3} style={{ marginTop: 0 }}>Tiếp nhận hồ sơ</Typography.Title>
       <Typography.Paragraph type="secondary">
         Quét mã QR căn cước bất cứ lúc nào để điền thông tin người nộp · F2 chọn thủ tục · Ctrl+Enter lưu và in giấy tiếp nhận
@@ -275,6 +300,15 @@ export function IntakePage() {
           <Col span={14}><Form.Item name="address" label="Địa chỉ" rules={[{ required: true, message: 'Nhập địa chỉ' }]}><Input data-testid="intake-address" /></Form.Item></Col>
           <Col span={10}><Form.Item name="email" label="Thư điện tử"><Input data-testid="intake-email" /></Form.Item></Col>
         </Row>
+        {/* Read from the card, kept on the dossier as printed; cleared when the clerk types another ID number. */}
+        <Form.Item name="oldIdNumber" hidden><Input /></Form.Item>
+        <Form.Item name="idIssuedOn" hidden><Input /></Form.Item>
+        {(values?.oldIdNumber || values?.idIssuedOn) && (
+          <Typography.Text type="secondary" data-testid="intake-card-extra">
+            {values.oldIdNumber ? `Số CMND cũ: ${values.oldIdNumber}` : 'Không có số CMND cũ'}
+            {values.idIssuedOn ? ` · Ngày cấp thẻ: ${formatViDate(values.idIssuedOn)}` : ''}
+          </Typography.Text>
+        )}
         <Form.Item name="ownerDiffers" valuePropName="checked" style={{ marginBottom: 8 }}><Checkbox data-testid="intake-ownerDiffers">Chủ hồ sơ khác người nộp (người khác hoặc tổ chức)</Checkbox></Form.Item>
         {values?.ownerDiffers && (
           <Row gutter={12}>
@@ -332,8 +366,8 @@ export function IntakePage() {
       <Divider />
       <Space>
         <Button type="primary" size="large" loading={busy} onClick={() => void save()} data-testid="intake-save">Lưu và in giấy tiếp nhận (Ctrl+Enter)</Button>
-        <Button size="large" onClick={() => void recordOutcome('supplement_request')} disabled={!procedure} data-testid="intake-supplement">Yêu cầu bổ sung (Mẫu 02)</Button>
-        {!postalHandover && <Button size="large" danger onClick={() => void recordOutcome('refusal')} disabled={!procedure} data-testid="intake-refuse">Từ chối tiếp nhận (Mẫu 03)</Button>}
+        <Button size="large" onClick={() => void recordOutcome('supplement_request')} disabled={!procedure || busy} data-testid="intake-supplement">Yêu cầu bổ sung (Mẫu 02)</Button>
+        {!postalHandover && <Button size="large" danger onClick={() => void recordOutcome('refusal')} disabled={!procedure || busy} data-testid="intake-refuse">Từ chối tiếp nhận (Mẫu 03)</Button>}
       </Space>
     </Form>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Checkbox, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueConfig } from '../../../shared/api/queue-contract';
 import { PRIORITY_CATEGORIES, PRIORITY_LABELS, type PriorityCategory } from '../../../shared/queue/queue-labels';
 import { api } from '../../api/client';
+import { Submission } from '../dossiers/submission';
 
 /** A clerk issues a ticket for a citizen at the counter (no kiosk, or the kiosk is down). */
 export function IssueModal(props: { open: boolean; config: QueueConfig; onClose(): void; onIssued(): void }) {
@@ -15,6 +16,8 @@ export function IssueModal(props: { open: boolean; config: QueueConfig; onClose(
   const [print, setPrint] = useState(props.config.printer.enabled);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One press of OK = one ticket, however often it is retried after a lost answer.
+  const submission = useRef(new Submission());
   useEffect(() => {
     if (props.open) {
       setError(null);
@@ -24,8 +27,15 @@ export function IssueModal(props: { open: boolean; config: QueueConfig; onClose(
   const submit = async () => {
     if (!groupId) return;
     setBusy(true);
-    const r = await api.call('queue.issue', { groupId, priority: priority === 'none' ? null : priority, source: 'counter', print });
-    setBusy(false);
+    const r = await submission.current
+      .run(async (requestId) => {
+        const res = await api.call('queue.issue', { groupId, priority: priority === 'none' ? null : priority, source: 'counter', print, requestId });
+        if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+        return res;
+      })
+      .catch((e: Error) => ({ ok: false as const, error: { message: e.message } }));
+    setBusy(submission.current.busy);
+    if (!r) return;
     if (!r.ok) return setError(r.error.message);
     if (r.value.print.status === 'failed') message.warning(r.value.print.message, 8);
     else message.success(t('issue.issued', { code: r.value.ticket.code }));

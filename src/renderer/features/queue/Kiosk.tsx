@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueResult, ServiceGroupView } from '../../../shared/api/queue-contract';
 import { PRIORITY_CATEGORIES, PRIORITY_LABELS, type PriorityCategory } from '../../../shared/queue/queue-labels';
 import { api } from '../../api/client';
+import { Submission } from '../dossiers/submission';
 import { useNow, useQueueData, vnClock } from './queue-hooks';
 
 /** Back to the first screen after this long without a touch. */
@@ -30,6 +31,8 @@ type Step = { kind: 'groups' } | { kind: 'priority'; group: ServiceGroupView } |
 export function Kiosk() {
   const { t } = useTranslation('queue');
   const [step, setStep] = useState<Step>({ kind: 'groups' });
+  // One press = one ticket: a retry after a lost answer (or a double tap) gets the same ticket back.
+  const pressing = useRef(new Submission());
   const [activity, setActivity] = useState(0);
   const { data } = useQueueData(async () => {
     const [config, board] = await Promise.all([api.must('queue.config', {}), api.must('queue.board', {})]);
@@ -55,8 +58,16 @@ export function Kiosk() {
 
   const issue = async (group: ServiceGroupView, priority: PriorityCategory | null) => {
     setStep({ kind: 'issuing', group });
-    const r = await api.call('queue.issue', { groupId: group.id, priority, source: 'kiosk' });
-    setStep(r.ok ? { kind: 'result', result: r.value } : { kind: 'error', message: r.error.message });
+    try {
+      const r = await pressing.current.run(async (requestId) => {
+        const res = await api.call('queue.issue', { groupId: group.id, priority, source: 'kiosk', requestId });
+        if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+        return res.value;
+      });
+      if (r) setStep({ kind: 'result', result: r });
+    } catch (e) {
+      setStep({ kind: 'error', message: (e as Error).message });
+    }
   };
 
   const groups = data?.config.groups.filter((g) => g.active) ?? [];
