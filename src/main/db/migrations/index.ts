@@ -8,7 +8,7 @@ import { m006Postal } from './006-postal';
 import { m007Sync } from './007-sync';
 import { m008Security } from './008-security';
 import { m012Papers } from './012-papers';
-import { m014CounterFloor } from './014-counter-floor';
+import { m018CounterFloor } from './018-counter-floor';
 import { m015DomainData } from './015-domain-data';
 import { m017SyncIdentity } from './017-sync-identity';
 
@@ -23,4 +23,4 @@ export interface Migration {
  * Numbers are reserved per capability so parallel work does not collide:
  * 002 catalog + calendar, 003 dossiers, 004 printing, 005 queue, 006 postal, 007 sync, 008 security.
  */
-export const migrations: Migration[] = [m001Foundation, m002CatalogCalendar, m003Dossiers, m004Printing, m005Queue, m006Postal, m007Sync, m008Security, m012Papers, m014CounterFloor, m015DomainData, m017SyncIdentity];
+export const migrations: Migration[] = [m001Foundation, m002CatalogCalendar, m003Dossiers, m004Printing, m005Queue, m006Postal, m007Sync, m008Security, m012Papers, m015DomainData, m017SyncIdentity, m018CounterFloor];

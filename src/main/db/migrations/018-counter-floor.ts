@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
-export const m014CounterFloor: Migration = {
-  version: 14,
+export const m018CounterFloor: Migration = {
+  version: 18,
   name: 'counter floor: answers of creating calls by client request id; every field read from the CCCD kept on the dossier',
   up(db) {
     db.exec(`
