@@ -79,7 +79,7 @@ describe('catalog and working calendar in the settings screens', () => {
     await page.getByTestId('calendar-year-2026').click();
     await page.getByTestId('day-2026-02-17').waitFor();
     expect(await page.getByTestId('day-2026-02-17').getAttribute('data-class')).toBe('tet');
-    expect(await page.getByTestId('calendar-status').textContent()).toContain('Đề xuất');
+    expect(await page.getByTestId('calendar-status').textContent()).toContain('Đã xác nhận'); // 2026 ships as the announced calendar
 
     await page.getByTestId('due-preview-procedure').click();
     await page.keyboard.type('tinh trang hon nhan');
@@ -105,8 +105,7 @@ describe('catalog and working calendar in the settings screens', () => {
     await expect.poll(() => page.getByTestId('day-2026-03-07').getAttribute('data-class')).toBe('extra');
     await expect.poll(() => previewDue(page)).toBe('2026-03-06T09:00:00.000+07:00');
 
-    await page.getByTestId('calendar-confirm').click();
-    await page.getByTestId('calendar-confirm-ok').click();
+    // 2026 is already confirmed (announced); the admin's edits keep it confirmed and stored.
     await expect.poll(() => page.getByTestId('calendar-status').textContent()).toContain('Đã xác nhận');
     const stored = await httpCall(server.url, 'calendar.getYear', { year: 2026 }, token);
     expect(stored.body.value).toMatchObject({ stored: true, calendar: { status: 'confirmed' } });
